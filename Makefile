@@ -9,15 +9,21 @@ CMAKE_BUILD_TYPE ?= RelWithDebInfo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # System packages the build and tests need (Debian names).
-APT_PACKAGES := cmake g++ make ninja-build ccache libgtest-dev nlohmann-json3-dev
+APT_PACKAGES := cmake g++ make ninja-build ccache libgtest-dev nlohmann-json3-dev emscripten
 
 CMAKE_COMMON := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
-.PHONY: help setup native asan test test-native test-asan clean
+# Debian's emcc runs acorn from /usr/share/nodejs at -O1 and above.
+export NODE_PATH := /usr/share/nodejs
+WASM_OUT := $(BUILD_DIR)/wasm/bindings/wasm
+NPM_DIR := npm
+
+.PHONY: help setup native asan wasm package npm-deps test test-native test-asan test-js clean
 
 help:
 	@echo "make test    install what is missing, build native + sanitizer builds, run every test layer"
 	@echo "make setup   install what is missing (idempotent; apt-get)"
+	@echo "make package build the WebAssembly module into npm/ (the cj-disputes package)"
 	@echo "make clean   remove $(BUILD_DIR)/"
 
 setup:
@@ -32,6 +38,8 @@ setup:
 	else \
 	  echo "setup: system packages present"; \
 	fi
+	@command -v node >/dev/null && command -v npm >/dev/null || \
+	  { echo "setup: Node.js >= 18 with npm is required (preinstalled on the project's machines)"; exit 1; }
 
 native: setup
 	cmake -S . -B $(BUILD_DIR)/native $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=$(CMAKE_BUILD_TYPE) -DCJD_BUILD_TESTS=ON
@@ -41,6 +49,24 @@ asan: setup
 	cmake -S . -B $(BUILD_DIR)/asan $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DCJD_BUILD_TESTS=ON -DCJD_SANITIZE=ON
 	cmake --build $(BUILD_DIR)/asan -j $(JOBS)
 
+wasm: setup
+	emcmake cmake -S . -B $(BUILD_DIR)/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCJD_BUILD_TESTS=OFF
+	cmake --build $(BUILD_DIR)/wasm -j $(JOBS)
+	@cmp -s $(WASM_OUT)/web/cj-disputes-core.wasm $(WASM_OUT)/node/cj-disputes-core.wasm || \
+	  { echo "the web and node links produced different .wasm files"; exit 1; }
+
+# Stages the built module and the README into the npm package folder.
+package: wasm
+	mkdir -p $(NPM_DIR)/wasm
+	cp $(WASM_OUT)/web/cj-disputes-core.wasm $(WASM_OUT)/web/cj-disputes-core.mjs $(WASM_OUT)/node/cj-disputes-core.cjs $(NPM_DIR)/wasm/
+	cp README.md $(NPM_DIR)/README.md
+
+npm-deps: setup $(NPM_DIR)/node_modules/.package-lock.json
+
+$(NPM_DIR)/node_modules/.package-lock.json: $(NPM_DIR)/package.json $(NPM_DIR)/package-lock.json
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
 test-native: native
 	ctest --test-dir $(BUILD_DIR)/native --output-on-failure -j $(JOBS)
 
@@ -48,7 +74,11 @@ test-asan: asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(BUILD_DIR)/asan --output-on-failure -j $(JOBS)
 
-test: test-native test-asan
+test-js: package npm-deps
+	cd $(NPM_DIR) && npm test
+	cd $(NPM_DIR) && npm run --silent test:types
+
+test: test-native test-asan test-js
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(NPM_DIR)/wasm $(NPM_DIR)/README.md

@@ -6,6 +6,12 @@ function(cjd_target_defaults target)
   if(CJD_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
+  if(EMSCRIPTEN)
+    # Exceptions must be on in every object and link of the module, or the link fails; native
+    # wasm exceptions are smaller and faster than the JavaScript-emulated kind.
+    target_compile_options(${target} PUBLIC -fwasm-exceptions)
+    target_link_options(${target} PUBLIC -fwasm-exceptions)
+  endif()
   if(CJD_SANITIZE)
     target_compile_options(${target} PUBLIC -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(${target} PUBLIC -fsanitize=address,undefined)

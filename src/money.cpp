@@ -168,7 +168,7 @@ Expected<std::vector<Money>, AllocateError> allocate(Money total, const std::vec
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   const uint64_t left = magnitude - assigned;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainders[a] > remainders[b]; });
-  for (uint64_t k = 0; k < left; ++k) parts[order[k]] += 1;
+  for (std::size_t k = 0; k < static_cast<std::size_t>(left); ++k) parts[order[k]] += 1;
 
   std::vector<Money> result;
   result.reserve(parts.size());

@@ -191,6 +191,14 @@ std::string build_request(std::string_view operation, std::string_view params_js
   });
 }
 
+std::string check_base_url(std::string_view base_url) noexcept {
+  return guarded([&] {
+    auto normalized = normalize_base_url(base_url);
+    if (!normalized) return failure(Issues{normalized.error()});
+    return ok_with("baseUrl", Json(*normalized));
+  });
+}
+
 std::string parse_response(std::string_view operation, int http_status, std::string_view body) noexcept {
   return guarded([&] {
     auto op = find_operation(operation);

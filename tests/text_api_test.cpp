@@ -33,6 +33,13 @@ TEST(TextApi, BuildRequestUsesTheDefaultBaseUrl) {
   EXPECT_TRUE(json["request"]["body"].is_null());
 }
 
+TEST(TextApi, CheckBaseUrl) {
+  EXPECT_EQ(read(text_api::check_base_url("https://example.com/v1/"))["baseUrl"], "https://example.com/v1");
+  const auto bad = read(text_api::check_base_url("http://example.com/v1"));
+  EXPECT_FALSE(bad["ok"]);
+  EXPECT_EQ(bad["issues"][0]["rule"], "base_url");
+}
+
 TEST(TextApi, MoneyHelpers) {
   EXPECT_EQ(read(text_api::money("add", R"(["0.10", 0.2])"))["value"], "0.30");
   EXPECT_EQ(read(text_api::money("sub", R"(["1", "1.01"])"))["value"], "-0.01");

@@ -14,6 +14,10 @@ std::string validate(std::string_view operation, std::string_view params_json) n
 std::string build_request(std::string_view operation, std::string_view params_json, std::string_view base_url,
                           std::string_view access_token) noexcept;
 
+// {"ok": true, "baseUrl": normalised} | {"ok": false, "issues"}: the client checks its
+// configuration with this when it is created, before any call.
+std::string check_base_url(std::string_view base_url) noexcept;
+
 // {"ok": true, "data", "requestId"} | {"ok": false, "error": {code, message, requestId, httpStatus, kind, retryable}}
 std::string parse_response(std::string_view operation, int http_status, std::string_view body) noexcept;
 

@@ -1,0 +1,148 @@
+// The WebAssembly core, wrapped for JavaScript: synchronous calls once loaded.
+//
+// Arguments travel as UTF-8 bytes written straight into the module's heap with
+// TextEncoder.encodeInto (one reusable buffer), and answers come back as JSON text decoded
+// with TextDecoder: no embind string marshalling, no per-call allocation in the heap.
+
+export const OPERATIONS = Object.freeze([
+  'disputeProducts', 'disputeConfirmInfo', 'create', 'cancel', 'getDisputeList', 'getDisputeDetail',
+]);
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function serialise(value, what) {
+  try {
+    const text = JSON.stringify(value === undefined ? null : value);
+    return text === undefined ? 'null' : text;
+  } catch (error) {
+    return { error: `${what} cannot be written as JSON (${error.message})` };
+  }
+}
+
+/**
+ * Wraps an instantiated module. `makeValidationError(issues, operation)` builds what
+ * buildRequest throws for invalid input.
+ */
+export function wrapModule(wasm, makeValidationError) {
+  // Writes the strings end to end into the input buffer; returns their byte lengths.
+  function write(strings) {
+    let capacity = 0;
+    for (const s of strings) capacity += s.length * 3;  // UTF-16 unit -> at most 3 UTF-8 bytes
+    const base = wasm.reserveInput(capacity);
+    const heap = wasm.HEAPU8;  // read after reserveInput: the heap may have grown
+    const lengths = new Array(strings.length);
+    let offset = base;
+    for (let i = 0; i < strings.length; i++) {
+      const { written } = encoder.encodeInto(strings[i], heap.subarray(offset, base + capacity));
+      lengths[i] = written;
+      offset += written;
+    }
+    return lengths;
+  }
+
+  function read(length) {
+    const start = wasm.outputPointer();
+    return JSON.parse(decoder.decode(wasm.HEAPU8.subarray(start, start + length)));
+  }
+
+  function invalidJson(message) {
+    return { ok: false, issues: [{ field: '', rule: 'type', message }] };
+  }
+
+  function validate(operation, params) {
+    const text = serialise(params, 'The parameters');
+    if (typeof text !== 'string') return invalidJson(text.error);
+    const [a, b] = write([String(operation), text]);
+    return read(wasm.validate(a, b));
+  }
+
+  function buildRequest(operation, params, { baseUrl = '', accessToken = '' } = {}) {
+    const text = serialise(params, 'The parameters');
+    const answer = typeof text === 'string'
+      ? read(wasm.buildRequest(...write([String(operation), text, String(baseUrl ?? ''), String(accessToken ?? '')])))
+      : invalidJson(text.error);
+    if (!answer.ok) throw makeValidationError(answer.issues, operation);
+    return answer.request;
+  }
+
+  function parseResponse(operation, httpStatus, bodyText) {
+    const [a, b] = write([String(operation), String(bodyText ?? '')]);
+    const answer = read(wasm.parseResponse(a, Number(httpStatus) | 0, b));
+    if (answer.issues) {  // an unknown operation name
+      throw makeValidationError(answer.issues, operation);
+    }
+    return answer;
+  }
+
+  function checkBaseUrl(baseUrl) {
+    return read(wasm.checkBaseUrl(...write([String(baseUrl ?? '')])));
+  }
+
+  function moneyCall(op, args) {
+    const text = serialise(args, 'The amounts');
+    const answer = typeof text === 'string' ? read(wasm.money(...write([op, text]))) : invalidJson(text.error);
+    if (!answer.ok) throw makeValidationError(answer.issues, `money.${op}`);
+    return answer.value;
+  }
+
+  function jsonPair(fn, first, second) {
+    const a = serialise(first, 'The data');
+    const b = serialise(second, 'The choice');
+    if (typeof a !== 'string') return invalidJson(a.error);
+    if (typeof b !== 'string') return invalidJson(b.error);
+    return read(fn(...write([a, b])));
+  }
+
+  const money = Object.freeze({
+    /** a + b, exactly: add('0.10', '0.20') === '0.30' */
+    add: (a, b) => moneyCall('add', [a, b]),
+    /** a - b */
+    sub: (a, b) => moneyCall('sub', [a, b]),
+    /** amount x whole quantity: mul('19.99', 3) === '59.97' */
+    mul: (amount, quantity) => moneyCall('mul', [amount, quantity]),
+    /** the sum of a list */
+    sum: (amounts) => moneyCall('sum', [amounts]),
+    /** -1, 0 or 1 */
+    cmp: (a, b) => moneyCall('cmp', [a, b]),
+    /** splits total across weights; the parts always add up to total */
+    allocate: (total, weights) => moneyCall('allocate', [total, weights]),
+    /** '12.5' -> '12.50'; throws on anything that is not an amount */
+    format: (amount) => moneyCall('format', [amount]),
+  });
+
+  return Object.freeze({
+    operations: OPERATIONS,
+    validate,
+    buildRequest,
+    parseResponse,
+    checkBaseUrl,
+    money,
+    /** Checks a choice of lines (and expectType / disputeReasonId) against products or confirm data. */
+    /** The module's memory: { heapBytes } reserved, { inUseBytes } allocated (for leak checks). */
+    memory: () => ({ heapBytes: wasm.HEAPU8.length, inUseBytes: wasm.heapInUse() }),
+    checkSelection: (stageData, choice) => jsonPair(wasm.checkSelection, stageData, choice),
+    /** Line totals, product total and CJ's caps for the chosen lines. */
+    planRefund: (confirmData, productInfoList) => jsonPair(wasm.planRefund, confirmData, productInfoList),
+    /** Whether a dispute's refundDetails add up to its refund. */
+    checkRefundDetails: (detail) => {
+      const text = serialise(detail, 'The dispute detail');
+      if (typeof text !== 'string') return invalidJson(text.error);
+      return read(wasm.checkRefundDetails(...write([text])));
+    },
+  });
+}
+
+/** Memoises one load per loader: concurrent callers share it; a failed load can be retried. */
+export function memoiseLoader(load) {
+  let pending = null;
+  return function loadOnce() {
+    if (pending === null) {
+      pending = load().catch((error) => {
+        pending = null;
+        throw error;
+      });
+    }
+    return pending;
+  };
+}
