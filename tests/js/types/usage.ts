@@ -4,6 +4,7 @@ import {
   createClient, loadCore, CjError, CjApiError, CjRateLimitError, CjNetworkError, CjTimeoutError, CjValidationError,
   type Dispute, type Issue, type Amount, type CjDisputesClient,
 } from 'cj-disputes';
+import { startSandbox, type Sandbox } from 'cj-disputes/sandbox';
 
 async function main(): Promise<void> {
   const cj: CjDisputesClient = await createClient({ accessToken: 'token', requestsPerSecond: 2, timeoutMs: 10_000, maxRetries: 2 });
@@ -61,6 +62,12 @@ async function main(): Promise<void> {
   core.validate('refund', {});
   // @ts-expect-error cancel needs both ids
   await cj.cancelDispute({ orderId: 'O1' });
+
+  const sandbox: Sandbox = await startSandbox({ port: 0, qps: 0, dataFile: '/tmp/state.db', rateLimitStatus: 429 });
+  sandbox.faults.enqueue([{ fail: 1600000 }, { drop: 'after' }, { html: 502 }]);
+  sandbox.resolveDispute('SH1', { finallyDeal: 1, money: '5.00' });
+  await createClient({ accessToken: sandbox.accessToken ?? '', baseUrl: sandbox.baseUrl });
+  await sandbox.close();
 
   void [price, options, id, cancelled, first, detail, total, sum, cmp, issues, method];
 }
