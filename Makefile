@@ -9,7 +9,7 @@ CMAKE_BUILD_TYPE ?= RelWithDebInfo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # System packages the build and tests need (Debian names).
-APT_PACKAGES := cmake g++ make ninja-build ccache libgtest-dev nlohmann-json3-dev emscripten
+APT_PACKAGES := cmake g++ make ninja-build ccache libgtest-dev nlohmann-json3-dev emscripten chromium
 
 CMAKE_COMMON := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
@@ -18,9 +18,10 @@ export NODE_PATH := /usr/share/nodejs
 WASM_OUT := $(BUILD_DIR)/wasm/bindings/wasm
 NPM_DIR := npm
 
-.PHONY: help setup native asan wasm package npm-deps test test-native test-asan test-js clean
+.PHONY: help setup native asan wasm package npm-deps demo test test-native test-asan test-js clean
 
 help:
+	@echo "make demo    install what is missing, build, serve the dashboard against the CJ sandbox (or real CJ with CJ_API_KEY / CJ_ACCESS_TOKEN)"
 	@echo "make test    install what is missing, build native + sanitizer builds, run every test layer"
 	@echo "make setup   install what is missing (idempotent; apt-get)"
 	@echo "make package build the WebAssembly module into npm/ (the cj-disputes package)"
@@ -73,6 +74,11 @@ test-native: native
 test-asan: asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(BUILD_DIR)/asan --output-on-failure -j $(JOBS)
+
+# The dashboard on http://127.0.0.1:$${DEMO_PORT:-8080}/ with the sandbox on $${SANDBOX_PORT:-8787};
+# Ctrl-C stops both.
+demo: package npm-deps
+	node web/server.js
 
 test-js: package npm-deps
 	cd $(NPM_DIR) && npm test

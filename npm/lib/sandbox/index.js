@@ -90,7 +90,8 @@ export async function startSandbox(options = {}) {
       return true;
     }
     if (fault.fail) {
-      failure(reply, fault.fail, fault.fail === 1600000 ? 'System busy, please try again later' : `Injected failure ${fault.fail}`, fault.status ?? 200);
+      failure(reply, fault.fail, fault.fail === 1600000 ? 'System busy, please try again later' : `Injected failure ${fault.fail}`, fault.status ?? 200,
+        fault.status === 429 ? { 'retry-after': '1' } : undefined);
       return true;
     }
     return false;

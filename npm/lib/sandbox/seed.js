@@ -7,13 +7,23 @@ export const SANDBOX_ACCESS_TOKEN = 'sandbox-access-token';
 const DAY = 24 * 3600 * 1000;
 const BASE_DATE = Date.UTC(2026, 9, 1, 2, 30);  // 2026-10-01
 
+const COLOURS = ['#2f5bd3', '#c2410c', '#15803d', '#7c3aed', '#b91c1c', '#0e7490'];
+
+// A small inline picture per product: the sandbox works offline, so no image host is needed.
+function picture(id) {
+  const colour = COLOURS[Number(id.replace(/\D/g, '')) % COLOURS.length];
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" rx="8" fill="${colour}"/>`
+    + `<text x="32" y="40" font-family="sans-serif" font-size="18" fill="#fff" text-anchor="middle">${id}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
 function line(id, fields) {
   return {
     lineItemId: id,
     cjProductId: `1623673863466${id.replace(/\D/g, '').padStart(6, '0')}`,
     cjVariantId: `V${id}`,
     productCode: `CJ${id}`,
-    image: `https://cf.cjdropshipping.com/sandbox/${id}.jpg`,
+    image: picture(id),
     sku: `CJ-${id}`,
     ...fields,
   };

@@ -5,6 +5,9 @@ import {
   type Dispute, type Issue, type Amount, type CjDisputesClient,
 } from 'cj-disputes';
 import { startSandbox, type Sandbox } from 'cj-disputes/sandbox';
+import { createDisputeHandler } from 'cj-disputes/server';
+import { CjDisputeListElement } from 'cj-disputes/web';
+import http from 'node:http';
 
 async function main(): Promise<void> {
   const cj: CjDisputesClient = await createClient({ accessToken: 'token', requestsPerSecond: 2, timeoutMs: 10_000, maxRetries: 2 });
@@ -68,6 +71,12 @@ async function main(): Promise<void> {
   sandbox.resolveDispute('SH1', { finallyDeal: 1, money: '5.00' });
   await createClient({ accessToken: sandbox.accessToken ?? '', baseUrl: sandbox.baseUrl });
   await sandbox.close();
+
+  const routes = createDisputeHandler({ client: cj, basePath: '/api/cj', maxBodyBytes: 65536 });
+  http.createServer((req, res) => void routes(req, res));
+  const list = document.querySelector('cj-dispute-list');
+  if (list instanceof CjDisputeListElement) await list.load(2);
+  document.addEventListener('cj-dispute-created', (event) => console.log(event.detail.businessDisputeId));
 
   void [price, options, id, cancelled, first, detail, total, sum, cmp, issues, method];
 }
