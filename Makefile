@@ -9,7 +9,7 @@ CMAKE_BUILD_TYPE ?= RelWithDebInfo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # System packages the build and tests need (Debian names).
-APT_PACKAGES := cmake g++ make ninja-build ccache libgtest-dev nlohmann-json3-dev emscripten chromium
+APT_PACKAGES := cmake g++ make ninja-build ccache libgtest-dev nlohmann-json3-dev emscripten chromium clang libclang-rt-14-dev libbenchmark-dev
 
 CMAKE_COMMON := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 
@@ -18,11 +18,12 @@ export NODE_PATH := /usr/share/nodejs
 WASM_OUT := $(BUILD_DIR)/wasm/bindings/wasm
 NPM_DIR := npm
 
-.PHONY: help setup native asan wasm package npm-deps demo test test-native test-asan test-js clean
+.PHONY: help setup native asan wasm package npm-deps demo fuzz fuzz-build test test-native test-asan test-js test-fuzz clean
 
 help:
 	@echo "make demo    install what is missing, build, serve the dashboard against the CJ sandbox (or real CJ with CJ_API_KEY / CJ_ACCESS_TOKEN)"
 	@echo "make test    install what is missing, build native + sanitizer builds, run every test layer"
+	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 60)"
 	@echo "make setup   install what is missing (idempotent; apt-get)"
 	@echo "make package build the WebAssembly module into npm/ (the cj-disputes package)"
 	@echo "make clean   remove $(BUILD_DIR)/"
@@ -84,7 +85,36 @@ test-js: package npm-deps
 	cd $(NPM_DIR) && npm test
 	cd $(NPM_DIR) && npm run --silent test:types
 
-test: test-native test-asan test-js
+FUZZ_TARGETS := fuzz_money fuzz_response fuzz_request fuzz_url
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := $(BUILD_DIR)/fuzz
+
+fuzz-build: setup
+	CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCJD_BUILD_TESTS=OFF -DCJD_BUILD_FUZZERS=ON
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+# Each target for FUZZ_SECONDS from the committed seeds (new finds stay in build/fuzz/corpus);
+# a crash is saved under tests/fuzz/crashes/<target>/ (commit it: it becomes a regression case).
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t tests/fuzz/crashes/$$t; \
+	  $(FUZZ_DIR)/tests/fuzz/$$t $(FUZZ_DIR)/corpus/$$t tests/fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=5 \
+	    -print_final_stats=1 -artifact_prefix=tests/fuzz/crashes/$$t/ > $(FUZZ_DIR)/$$t.log 2>&1 \
+	    || { tail -40 $(FUZZ_DIR)/$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
+	  echo "fuzz: $$t ok, $$(grep -o 'number_of_executed_units: [0-9]*' $(FUZZ_DIR)/$$t.log | grep -o '[0-9]*') executions in $(FUZZ_SECONDS) s"; \
+	done
+
+# The committed corpus and every crash ever found, then a short pass of each target.
+test-fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p tests/fuzz/crashes/$$t; \
+	  $(FUZZ_DIR)/tests/fuzz/$$t tests/fuzz/corpus/$$t tests/fuzz/crashes/$$t -runs=0 -timeout=5 > $(FUZZ_DIR)/$$t.regression.log 2>&1 \
+	    || { tail -40 $(FUZZ_DIR)/$$t.regression.log; echo "fuzz: $$t regression FAILED"; exit 1; }; \
+	  echo "fuzz: $$t regression corpus ok"; \
+	done
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=15
+
+test: test-native test-asan test-js test-fuzz
 
 clean:
 	rm -rf $(BUILD_DIR) $(NPM_DIR)/wasm $(NPM_DIR)/README.md
