@@ -12,6 +12,7 @@ const { CjApiError, CjError, CjNetworkError, CjRateLimitError, CjTimeoutError, C
 export const DEFAULT_BASE_URL = 'https://developers.cjdropshipping.com/api2.0/v1';
 const AUTH_EXPIRED_CODE = 1600001;
 const REDACTED = '[redacted]';
+const MIN_REDACTED_TOKEN_LENGTH = 8;
 
 function optionIssue(field, message) {
   return new CjValidationError([{ field, rule: 'option', message }], { operation: 'createClient' });
@@ -253,7 +254,8 @@ export class CjDisputesClient {
 
   #redact(text) {
     const token = this.#token;
-    if (typeof text !== 'string' || !token) return text;
+    // Real CJ tokens are long; redacting a very short one would only shred the message.
+    if (typeof text !== 'string' || !token || token.length < MIN_REDACTED_TOKEN_LENGTH) return text;
     return text.split(token).join(REDACTED);
   }
 

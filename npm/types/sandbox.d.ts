@@ -5,7 +5,10 @@ export const SANDBOX_ACCESS_TOKEN: string;
 
 /** A fault for the next request: see the README's sandbox section. */
 export interface SandboxFault {
+  /** Answer late, before handling the request. */
   latencyMs?: number;
+  /** Handle the request (the change is made), then answer this late. */
+  stallMs?: number;
   /** CJ code to answer with (1600000 busy by default when true). */
   fail?: number | true;
   /** HTTP status of the failure (200 by default, as CJ does). */

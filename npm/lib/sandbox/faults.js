@@ -1,8 +1,9 @@
 // Fault injection for testing clients: from the server's options (rates), from per-request
 // headers, or from a queue a test fills through the admin API (one fault per request, in order).
 //
-// A fault is { latencyMs, fail: code, status, drop: 'before' | 'after', html: status, truncate: true }.
-//   latencyMs  answer late (slow headers)
+// A fault is { latencyMs, stallMs, fail: code, status, drop: 'before' | 'after', html: status, truncate: true }.
+//   latencyMs  answer late (slow headers), before handling the request
+//   stallMs    handle the request (the change is made), then answer that late
 //   fail       answer CJ's error `code` (1600000 busy by default) with HTTP `status` (200)
 //   drop       close the connection before handling the request, or after handling it (the
 //              change is made, the answer never arrives)
@@ -36,6 +37,7 @@ export class Faults {
     const fault = { ...(this.#queue.shift() ?? {}) };
     const fromHeaders = normalise({
       latencyMs: headers['x-sandbox-latency'],
+      stallMs: headers['x-sandbox-stall'],
       fail: headers['x-sandbox-fail'],
       status: headers['x-sandbox-status'],
       drop: headers['x-sandbox-drop'],
@@ -55,6 +57,7 @@ function normalise(fault) {
   const out = {};
   const number = (value) => (value === undefined || value === null || value === '' ? undefined : Number(value));
   if (number(fault.latencyMs) > 0) out.latencyMs = Math.min(number(fault.latencyMs), 120000);
+  if (number(fault.stallMs) > 0) out.stallMs = Math.min(number(fault.stallMs), 120000);
   if (fault.fail !== undefined && fault.fail !== null && fault.fail !== '') {
     const code = number(fault.fail);
     out.fail = code === 1 || fault.fail === true ? 1600000 : code;

@@ -46,6 +46,15 @@ export async function startSandbox(options = {}) {
   const buckets = new TokenBuckets(qps);
   const faults = new Faults({ latencyMs, failRate, dropRate });
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, forceCloseConnections: true });
+  // Fault delays, cleared on close so a stopped sandbox leaves no timer behind.
+  const delays = new Set();
+  const delay = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      delays.delete(timer);
+      resolve();
+    }, ms);
+    delays.add(timer);
+  });
 
   // Keep request bodies as text: CJ's own errors for a missing or broken body are part of the act.
   app.removeAllContentTypeParsers();
@@ -79,7 +88,7 @@ export async function startSandbox(options = {}) {
 
   // Applies a fault; true when it answered (or dropped) and handling must stop.
   async function applyFaultBefore(fault, request, reply) {
-    if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault.latencyMs) await delay(fault.latencyMs);
     if (fault.drop === 'before') {
       reply.hijack();
       request.raw.socket.destroy();
@@ -97,8 +106,18 @@ export async function startSandbox(options = {}) {
     return false;
   }
 
-  // Wraps the reply so a drop-after or truncate fault hits the real answer.
+  // Wraps the reply so a stall, drop-after or truncate fault hits the real answer.
   function applyFaultAfter(fault, request, reply) {
+    if (fault.stallMs) {
+      const send = reply.send.bind(reply);
+      reply.send = (body) => {
+        delay(fault.stallMs).then(() => {
+          if (!request.raw.socket.destroyed) send(body);
+        });
+        return reply;
+      };
+      return;
+    }
     if (!fault.drop && !fault.truncate) return;
     reply.hijack();
     const original = reply;
@@ -297,6 +316,8 @@ export async function startSandbox(options = {}) {
     resolveDispute: (disputeId, settlement) => store.resolveDispute(disputeId, settlement),
     async close() {
       clearInterval(autoResolveTimer);
+      for (const timer of delays) clearTimeout(timer);
+      delays.clear();
       await app.close();
       store.close();
     },
