@@ -1,5 +1,6 @@
 #include "cjd/json.hpp"
 
+#include <array>
 #include <charconv>
 #include <vector>
 
@@ -192,13 +193,27 @@ std::optional<std::string> whole_number_text(const Json& value, bool allow_digit
   return first == std::string_view::npos ? std::string("0") : std::string(text.substr(first));
 }
 
+namespace {
+
+// 1 for the bytes a JSON string must escape: control characters, '"' and '\\'.
+constexpr std::array<bool, 256> escape_table() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
+  table['"'] = true;
+  table['\\'] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kNeedsEscape = escape_table();
+
+}  // namespace
+
 void write_json_string(std::string_view text, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   std::size_t run_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kNeedsEscape[c]) continue;
     out.append(text.data() + run_start, i - run_start);
     run_start = i + 1;
     switch (c) {

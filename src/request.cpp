@@ -1,5 +1,6 @@
 #include "cjd/request.hpp"
 
+#include "cjd/json_reader.hpp"
 #include "cjd/text.hpp"
 #include "cjd/validate.hpp"
 
@@ -44,14 +45,6 @@ bool is_host_text(std::string_view host) {
 }
 
 Issue base_url_issue(std::string message) { return Issue{"baseUrl", "base_url", std::move(message)}; }
-
-void append_query_value(const Json& value, std::string& out) {
-  if (value.is_string()) {
-    append_percent_encoded(value.get_ref<const std::string&>(), out);
-  } else {
-    out += to_json_text(value);  // integers only: digits need no encoding
-  }
-}
 
 }  // namespace
 
@@ -113,8 +106,8 @@ Expected<std::string, Issue> normalize_base_url(std::string_view base_url) {
   return result;
 }
 
-Expected<HttpRequest, Issues> build_request(Operation operation, const Json& params, const ClientConfig& config) {
-  ValidatedParams validated = validate_params(operation, params);
+Expected<HttpRequest, Issues> build_request_text(Operation operation, std::string_view params_json, const ClientConfig& config) {
+  ValidatedText validated = validate_params_text(operation, params_json);
   Issues& issues = validated.issues;
   auto base = normalize_base_url(config.base_url);
   if (!base) issues.push_back(base.error());
@@ -131,28 +124,49 @@ Expected<HttpRequest, Issues> build_request(Operation operation, const Json& par
   request.url.reserve(base->size() + spec.path.size() + 64);
   request.url = *base;
   request.url += spec.path;
+  request.headers.reserve(3);
   request.headers.emplace_back("CJ-Access-Token", config.access_token);
   request.headers.emplace_back("Accept", "application/json");
 
   if (spec.method == HttpMethod::kPost) {
     request.headers.emplace_back("Content-Type", "application/json");
-    request.body = to_json_text(validated.clean);
+    request.body = std::move(validated.clean);
     return request;
   }
+  // GET: the clean params become the query, in send order.
+  JsonReader reader(validated.clean);
+  reader.begin_object();
+  JsonString key;
+  std::string decoded;
   char separator = '?';
-  for (const auto& [key, value] : validated.clean.items()) {
+  while (reader.next_member(key)) {
+    std::string value;
+    if (reader.peek() == JsonKind::kString) {
+      JsonString s;
+      reader.read_string(s);
+      JsonReader::decode(s, decoded);
+      append_percent_encoded(decoded, value);
+    } else {
+      std::string_view number;
+      reader.read_number(number);  // integers only: digits need no encoding
+      value.assign(number);
+    }
     request.url.push_back(separator);
     separator = '&';
-    request.url += key;
+    request.url += key.raw;
     request.url.push_back('=');
-    append_query_value(value, request.url);
-    if (key == "pageNumber") {
+    request.url += value;
+    if (key.raw == "pageNumber") {
       // CJ's own tooling reads `pageNum`; sending both with one value works with either reading.
       request.url += "&pageNum=";
-      append_query_value(value, request.url);
+      request.url += value;
     }
   }
   return request;
+}
+
+Expected<HttpRequest, Issues> build_request(Operation operation, const Json& params, const ClientConfig& config) {
+  return build_request_text(operation, to_json_text(params), config);
 }
 
 }  // namespace cjd

@@ -1,5 +1,6 @@
 #include "cjd/response.hpp"
 
+#include "cjd/json_reader.hpp"
 #include "cjd/normalize.hpp"
 
 namespace cjd {
@@ -18,29 +19,6 @@ std::optional<ErrorKind> classify_status(int http_status) {
     return ErrorKind::kInvalidRequest;
   }
   return std::nullopt;
-}
-
-std::optional<std::int64_t> read_code(const Json& value) {
-  if (value.is_number_unsigned()) {
-    const auto v = value.get<std::uint64_t>();
-    return v > static_cast<std::uint64_t>(INT64_MAX) ? std::nullopt : std::optional<std::int64_t>(static_cast<std::int64_t>(v));
-  }
-  if (value.is_number_integer()) return value.get<std::int64_t>();
-  if (value.is_string()) {
-    const auto& s = value.get_ref<const std::string&>();
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    return std::stoll(s);
-  }
-  return std::nullopt;
-}
-
-// `false` when the envelope says so with a boolean or "false"; absent means no objection.
-bool says_false(const Json& envelope, const char* key) {
-  auto found = envelope.find(key);
-  if (found == envelope.end()) return false;
-  if (found->is_boolean()) return !found->get<bool>();
-  if (found->is_string()) return found->get_ref<const std::string&>() == "false";
-  return false;
 }
 
 ApiError make_error(int http_status, std::optional<std::int64_t> code, std::string message, std::string request_id) {
@@ -110,38 +88,99 @@ std::optional<ErrorKind> classify_code(std::int64_t code) {
   }
 }
 
-Expected<ApiSuccess, ApiError> parse_response(Operation operation, int http_status, std::string_view body,
-                                              const JsonLimits& limits) {
-  auto parsed = parse_json(body, limits);
-  if (!parsed) {
-    // Not JSON: an HTML error page from a proxy, or a body cut short on the way.
-    ApiError error = make_error(http_status, std::nullopt,
-                                "CJ's answer (" + status_text(http_status) + ") could not be read: " + parsed.error().message + ".",
-                                "");
-    if (error.kind == ErrorKind::kUnknown) {
-      error.kind = ErrorKind::kNetwork;
-      error.retryable = true;
+namespace {
+
+std::optional<std::int64_t> code_from_text(std::string_view text) {
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) value = value * 10 + (c - '0');
+  return value;
+}
+
+ApiError unreadable(int http_status, const std::string& reason) {
+  // Not JSON: an HTML error page from a proxy, or a body cut short on the way.
+  ApiError error = make_error(http_status, std::nullopt, "CJ's answer (" + status_text(http_status) + ") could not be read: " + reason + ".", "");
+  if (error.kind == ErrorKind::kUnknown) {
+    error.kind = ErrorKind::kNetwork;
+    error.retryable = true;
+  }
+  return error;
+}
+
+}  // namespace
+
+Expected<ApiSuccessText, ApiError> parse_response_text(Operation operation, int http_status, std::string_view body,
+                                                       const JsonLimits& limits) {
+  if (body.size() > limits.max_bytes) {
+    return unexpected(unreadable(http_status, "the answer is " + std::to_string(body.size()) + " bytes, more than the limit of " +
+                                                  std::to_string(limits.max_bytes)));
+  }
+  JsonReader reader(body, limits.max_depth);
+  if (reader.peek() != JsonKind::kObject) {
+    if (reader.skip_value() && reader.at_end()) {
+      return unexpected(make_error(http_status, std::nullopt,
+                                   "CJ's answer (" + status_text(http_status) + ") is JSON but not the expected envelope.", ""));
     }
-    return unexpected(std::move(error));
+    return unexpected(unreadable(http_status, reader.failed() ? "the text is not valid JSON (" + reader.error() + ")"
+                                                              : std::string("the text is not valid JSON")));
   }
-  Json& envelope = parsed.value();
-  if (!envelope.is_object()) {
-    return unexpected(make_error(http_status, std::nullopt,
-                                 "CJ's answer (" + status_text(http_status) + ") is JSON but not the expected envelope.", ""));
-  }
-  std::string request_id;
-  if (auto found = envelope.find("requestId"); found != envelope.end() && found->is_string()) {
-    request_id = found->get<std::string>();
-  }
+  const bool http_ok = http_status >= 200 && http_status <= 299;
   std::optional<std::int64_t> code;
-  if (auto found = envelope.find("code"); found != envelope.end()) code = read_code(*found);
   std::string message;
-  if (auto found = envelope.find("message"); found != envelope.end() && found->is_string()) {
-    message = found->get<std::string>();
+  std::string request_id;
+  bool says_false = false;
+  bool has_data = false;
+  std::string data;
+  std::optional<std::string> problem;
+  std::string decoded;
+
+  reader.begin_object();
+  JsonString key;
+  while (reader.next_member(key)) {
+    const JsonKind next = reader.peek();
+    if (key.raw == "code" && next == JsonKind::kNumber) {
+      std::string_view number;
+      reader.read_number(number);
+      code = code_from_text(number);
+    } else if (key.raw == "code" && next == JsonKind::kString) {
+      JsonString s;
+      reader.read_string(s);
+      code = s.escaped ? std::nullopt : code_from_text(s.raw);
+    } else if ((key.raw == "result" || key.raw == "success") && (next == JsonKind::kFalse || next == JsonKind::kString)) {
+      if (next == JsonKind::kFalse) {
+        reader.read_literal();
+        says_false = true;
+      } else {
+        JsonString s;
+        reader.read_string(s);
+        says_false = says_false || s.raw == "false";
+      }
+    } else if ((key.raw == "message" || key.raw == "requestId") && next == JsonKind::kString) {
+      JsonString s;
+      reader.read_string(s);
+      JsonReader::decode(s, decoded);
+      (key.raw == "message" ? message : request_id) = decoded;
+    } else if (key.raw == "data" && http_ok) {
+      // Normalise as it streams; on a problem, go back and skip the value whole.
+      const JsonReader before = reader;
+      has_data = true;
+      data.clear();
+      data.reserve(body.size());
+      problem = normalize_data(operation, reader, data);
+      if (problem && !reader.failed()) {
+        reader = before;
+        reader.skip_value();
+      }
+    } else {
+      reader.skip_value();
+    }
+    if (reader.failed()) break;
+  }
+  if (reader.failed() || !reader.at_end()) {
+    return unexpected(unreadable(http_status, "the text is not valid JSON (" + (reader.failed() ? reader.error() : std::string("text after the end")) + ")"));
   }
 
-  const bool http_ok = http_status >= 200 && http_status <= 299;
-  const bool envelope_ok = code && *code == 200 && !says_false(envelope, "result") && !says_false(envelope, "success");
+  const bool envelope_ok = code && *code == 200 && !says_false;
   if (!http_ok || !envelope_ok) {
     if (message.empty()) {
       message = code ? "CJ answered with code " + std::to_string(*code) + " (" + status_text(http_status) + ")."
@@ -151,15 +190,23 @@ Expected<ApiSuccess, ApiError> parse_response(Operation operation, int http_stat
     if (code && *code == 200) code.reset();
     return unexpected(make_error(http_status, code, std::move(message), std::move(request_id)));
   }
-
-  ApiSuccess success;
-  auto data = envelope.find("data");
-  if (data != envelope.end()) success.data = std::move(*data);
-  if (auto problem = normalize_data(operation, success.data)) {
+  if (!has_data) {
+    JsonReader absent("null");
+    problem = normalize_data(operation, absent, data);
+  }
+  if (problem) {
     return unexpected(make_error(http_status, std::nullopt, "CJ's answer could not be read: " + *problem + ".", request_id));
   }
-  success.request_id = std::move(request_id);
-  return success;
+  return ApiSuccessText{std::move(data), std::move(request_id)};
+}
+
+Expected<ApiSuccess, ApiError> parse_response(Operation operation, int http_status, std::string_view body,
+                                              const JsonLimits& limits) {
+  auto text = parse_response_text(operation, http_status, body, limits);
+  if (!text) return unexpected(std::move(text).error());
+  auto data = parse_json(text->data_json);
+  if (!data) return unexpected(make_error(http_status, std::nullopt, "cj-disputes produced unreadable data: " + data.error().message, text->request_id));
+  return ApiSuccess{std::move(data).value(), std::move(text->request_id)};
 }
 
 Json error_to_json(const ApiError& error) {

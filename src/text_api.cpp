@@ -146,9 +146,7 @@ std::string validate(std::string_view operation, std::string_view params_json) n
   return guarded([&] {
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
-    auto params = read_json(params_json, "The parameters");
-    if (!params) return failure(params.error());
-    const ValidatedParams validated = validate_params(*op, *params);
+    const ValidatedText validated = validate_params_text(*op, params_json);
     if (!validated.issues.empty()) return failure(validated.issues);
     return std::string(R"({"ok":true,"issues":[]})");
   });
@@ -159,12 +157,10 @@ std::string build_request(std::string_view operation, std::string_view params_js
   return guarded([&] {
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
-    auto params = read_json(params_json, "The parameters");
-    if (!params) return failure(params.error());
     ClientConfig config;
     if (!base_url.empty()) config.base_url = std::string(base_url);
     config.access_token = std::string(access_token);
-    auto request = cjd::build_request(*op, *params, config);
+    auto request = cjd::build_request_text(*op, params_json, config);
     if (!request) return failure(request.error());
 
     std::string out = R"({"ok":true,"request":{"method":")";
@@ -191,6 +187,23 @@ std::string build_request(std::string_view operation, std::string_view params_js
   });
 }
 
+std::string build_request_compact(std::string_view operation, std::string_view params_json, std::string_view base_url,
+                                  std::string_view access_token) noexcept {
+  return guarded([&] {
+    auto op = find_operation(operation);
+    if (!op) return failure(op.error());
+    ClientConfig config;
+    if (!base_url.empty()) config.base_url = std::string(base_url);
+    config.access_token = std::string(access_token);
+    auto request = cjd::build_request_text(*op, params_json, config);
+    if (!request) return failure(request.error());
+    std::string out = std::move(request->url);
+    out.push_back('\n');
+    if (request->body) out += *request->body;
+    return out;
+  });
+}
+
 std::string check_base_url(std::string_view base_url) noexcept {
   return guarded([&] {
     auto normalized = normalize_base_url(base_url);
@@ -203,10 +216,12 @@ std::string parse_response(std::string_view operation, int http_status, std::str
   return guarded([&] {
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
-    auto parsed = cjd::parse_response(*op, http_status, body);
+    auto parsed = cjd::parse_response_text(*op, http_status, body);
     if (!parsed) return std::string(R"({"ok":false,"error":)") + to_json_text(error_to_json(parsed.error())) + "}";
-    std::string out = R"({"ok":true,"data":)";
-    write_json(parsed->data, out);
+    std::string out;
+    out.reserve(parsed->data_json.size() + 64);
+    out += R"({"ok":true,"data":)";
+    out += parsed->data_json;
     out += R"(,"requestId":)";
     if (parsed->request_id.empty()) {
       out += "null";

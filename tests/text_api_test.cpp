@@ -33,6 +33,14 @@ TEST(TextApi, BuildRequestUsesTheDefaultBaseUrl) {
   EXPECT_TRUE(json["request"]["body"].is_null());
 }
 
+TEST(TextApi, CompactRequestForTheWasmWrapper) {
+  EXPECT_EQ(text_api::build_request_compact("cancel", R"({"disputeId":"SH1","orderId":"O1"})", "", "tok"),
+            "https://developers.cjdropshipping.com/api2.0/v1/disputes/cancel\n{\"orderId\":\"O1\",\"disputeId\":\"SH1\"}");
+  EXPECT_EQ(text_api::build_request_compact("getDisputeDetail", R"({"disputeId":"SH 1"})", "http://127.0.0.1:9/v1/", "tok"),
+            "http://127.0.0.1:9/v1/disputes/getDisputeDetail?disputeId=SH%201\n");
+  EXPECT_EQ(read(text_api::build_request_compact("cancel", "{}", "", "tok"))["issues"].size(), 2u);
+}
+
 TEST(TextApi, CheckBaseUrl) {
   EXPECT_EQ(read(text_api::check_base_url("https://example.com/v1/"))["baseUrl"], "https://example.com/v1");
   const auto bad = read(text_api::check_base_url("http://example.com/v1"));

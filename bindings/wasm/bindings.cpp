@@ -61,7 +61,7 @@ std::size_t build_request(std::size_t op_len, std::size_t params_len, std::size_
   const auto op = args.next(op_len);
   const auto params = args.next(params_len);
   const auto base = args.next(base_len);
-  return answer(cjd::text_api::build_request(op, params, base, args.next(token_len)));
+  return answer(cjd::text_api::build_request_compact(op, params, base, args.next(token_len)));
 }
 
 std::size_t check_base_url(std::size_t base_len) {

@@ -8,6 +8,7 @@ export const OPERATIONS = Object.freeze([
   'disputeProducts', 'disputeConfirmInfo', 'create', 'cancel', 'getDisputeList', 'getDisputeDetail',
 ]);
 
+const POST_OPERATIONS = new Set(['disputeConfirmInfo', 'create', 'cancel']);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -25,25 +26,26 @@ function serialise(value, what) {
  * buildRequest throws for invalid input.
  */
 export function wrapModule(wasm, makeValidationError) {
-  // Writes the strings end to end into the input buffer; returns their byte lengths.
-  function write(strings) {
-    let capacity = 0;
-    for (const s of strings) capacity += s.length * 3;  // UTF-16 unit -> at most 3 UTF-8 bytes
-    const base = wasm.reserveInput(capacity);
+  // Writes the strings end to end into the input buffer; their byte lengths go to `lengths`.
+  const lengths = [0, 0, 0, 0];
+  function write(a, b = '', c = '', d = '') {
+    const base = wasm.reserveInput((a.length + b.length + c.length + d.length) * 3);  // UTF-16 unit -> at most 3 bytes
     const heap = wasm.HEAPU8;  // read after reserveInput: the heap may have grown
-    const lengths = new Array(strings.length);
     let offset = base;
-    for (let i = 0; i < strings.length; i++) {
-      const { written } = encoder.encodeInto(strings[i], heap.subarray(offset, base + capacity));
-      lengths[i] = written;
-      offset += written;
-    }
+    offset += lengths[0] = encoder.encodeInto(a, heap.subarray(offset)).written;
+    offset += lengths[1] = encoder.encodeInto(b, heap.subarray(offset)).written;
+    offset += lengths[2] = encoder.encodeInto(c, heap.subarray(offset)).written;
+    lengths[3] = encoder.encodeInto(d, heap.subarray(offset)).written;
     return lengths;
   }
 
-  function read(length) {
+  function text(length) {
     const start = wasm.outputPointer();
-    return JSON.parse(decoder.decode(wasm.HEAPU8.subarray(start, start + length)));
+    return decoder.decode(wasm.HEAPU8.subarray(start, start + length));
+  }
+
+  function read(length) {
+    return JSON.parse(text(length));
   }
 
   function invalidJson(message) {
@@ -51,23 +53,34 @@ export function wrapModule(wasm, makeValidationError) {
   }
 
   function validate(operation, params) {
-    const text = serialise(params, 'The parameters');
-    if (typeof text !== 'string') return invalidJson(text.error);
-    const [a, b] = write([String(operation), text]);
+    const json = serialise(params, 'The parameters');
+    if (typeof json !== 'string') return invalidJson(json.error);
+    const [a, b] = write(String(operation), json);
     return read(wasm.validate(a, b));
   }
 
+  // The core answers "<url>\n<body>"; method and headers follow from the operation.
   function buildRequest(operation, params, { baseUrl = '', accessToken = '' } = {}) {
-    const text = serialise(params, 'The parameters');
-    const answer = typeof text === 'string'
-      ? read(wasm.buildRequest(...write([String(operation), text, String(baseUrl ?? ''), String(accessToken ?? '')])))
-      : invalidJson(text.error);
-    if (!answer.ok) throw makeValidationError(answer.issues, operation);
-    return answer.request;
+    const json = serialise(params, 'The parameters');
+    if (typeof json !== 'string') throw makeValidationError(invalidJson(json.error).issues, operation);
+    const token = String(accessToken ?? '');
+    const [a, b, c, d] = write(String(operation), json, String(baseUrl ?? ''), token);
+    const answer = text(wasm.buildRequest(a, b, c, d));
+    if (answer.charCodeAt(0) === 123 /* { */) throw makeValidationError(JSON.parse(answer).issues, operation);
+    const split = answer.indexOf('\n');
+    const post = POST_OPERATIONS.has(operation);
+    return {
+      method: post ? 'POST' : 'GET',
+      url: answer.slice(0, split),
+      headers: post
+        ? { 'CJ-Access-Token': token, Accept: 'application/json', 'Content-Type': 'application/json' }
+        : { 'CJ-Access-Token': token, Accept: 'application/json' },
+      body: post ? answer.slice(split + 1) : null,
+    };
   }
 
   function parseResponse(operation, httpStatus, bodyText) {
-    const [a, b] = write([String(operation), String(bodyText ?? '')]);
+    const [a, b] = write(String(operation), String(bodyText ?? ''));
     const answer = read(wasm.parseResponse(a, Number(httpStatus) | 0, b));
     if (answer.issues) {  // an unknown operation name
       throw makeValidationError(answer.issues, operation);
@@ -76,12 +89,12 @@ export function wrapModule(wasm, makeValidationError) {
   }
 
   function checkBaseUrl(baseUrl) {
-    return read(wasm.checkBaseUrl(...write([String(baseUrl ?? '')])));
+    return read(wasm.checkBaseUrl(write(String(baseUrl ?? ''))[0]));
   }
 
   function moneyCall(op, args) {
-    const text = serialise(args, 'The amounts');
-    const answer = typeof text === 'string' ? read(wasm.money(...write([op, text]))) : invalidJson(text.error);
+    const json = serialise(args, 'The amounts');
+    const answer = typeof json === 'string' ? read(wasm.money(...write(op, json).slice(0, 2))) : invalidJson(json.error);
     if (!answer.ok) throw makeValidationError(answer.issues, `money.${op}`);
     return answer.value;
   }
@@ -91,7 +104,8 @@ export function wrapModule(wasm, makeValidationError) {
     const b = serialise(second, 'The choice');
     if (typeof a !== 'string') return invalidJson(a.error);
     if (typeof b !== 'string') return invalidJson(b.error);
-    return read(fn(...write([a, b])));
+    const [x, y] = write(a, b);
+    return read(fn(x, y));
   }
 
   const money = Object.freeze({
@@ -126,9 +140,9 @@ export function wrapModule(wasm, makeValidationError) {
     planRefund: (confirmData, productInfoList) => jsonPair(wasm.planRefund, confirmData, productInfoList),
     /** Whether a dispute's refundDetails add up to its refund. */
     checkRefundDetails: (detail) => {
-      const text = serialise(detail, 'The dispute detail');
-      if (typeof text !== 'string') return invalidJson(text.error);
-      return read(wasm.checkRefundDetails(...write([text])));
+      const json = serialise(detail, 'The dispute detail');
+      if (typeof json !== 'string') return invalidJson(json.error);
+      return read(wasm.checkRefundDetails(write(json)[0]));
     },
   });
 }

@@ -32,7 +32,10 @@ std::string_view method_name(HttpMethod method);
 Expected<std::string, Issue> normalize_base_url(std::string_view base_url);
 
 // Validates `params` (every problem reported), the base URL and the token, then builds the
-// request. The token is never quoted in an issue.
+// request. The token is never quoted in an issue. Params are JSON text, streamed.
+Expected<HttpRequest, Issues> build_request_text(Operation operation, std::string_view params_json, const ClientConfig& config);
+
+// The same from a DOM.
 Expected<HttpRequest, Issues> build_request(Operation operation, const Json& params, const ClientConfig& config);
 
 }  // namespace cjd

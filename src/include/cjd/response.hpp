@@ -29,11 +29,21 @@ struct ApiSuccess {
   std::string request_id;
 };
 
+struct ApiSuccessText {
+  std::string data_json;  // the normalised data as JSON text
+  std::string request_id;
+};
+
 // Classifies a CJ code on its own (see cj-api-notes.md); nullopt for codes it does not know.
 std::optional<ErrorKind> classify_code(std::int64_t code);
 
-// Reads the envelope {code, result, message, data, requestId, success}. The body may be
-// anything: HTML, cut short, hostile; the answer is always a value, never a crash.
+// Reads the envelope {code, result, message, data, requestId, success}, streaming `data`
+// through the normaliser into JSON text. The body may be anything: HTML, cut short, hostile;
+// the answer is always a value, never a crash.
+Expected<ApiSuccessText, ApiError> parse_response_text(Operation operation, int http_status, std::string_view body,
+                                                       const JsonLimits& limits = {});
+
+// The same, with `data` as a DOM.
 Expected<ApiSuccess, ApiError> parse_response(Operation operation, int http_status, std::string_view body,
                                               const JsonLimits& limits = {});
 

@@ -14,6 +14,13 @@ std::string validate(std::string_view operation, std::string_view params_json) n
 std::string build_request(std::string_view operation, std::string_view params_json, std::string_view base_url,
                           std::string_view access_token) noexcept;
 
+// The same request in a compact form for the WebAssembly wrapper, which knows each
+// operation's method and headers: "<url>\n<body>" (no body for GET) on success, or the
+// {"ok": false, "issues"} JSON of build_request. URLs never hold a line break; bodies are
+// compact JSON, whose strings escape theirs.
+std::string build_request_compact(std::string_view operation, std::string_view params_json, std::string_view base_url,
+                                  std::string_view access_token) noexcept;
+
 // {"ok": true, "baseUrl": normalised} | {"ok": false, "issues"}: the client checks its
 // configuration with this when it is created, before any call.
 std::string check_base_url(std::string_view base_url) noexcept;
