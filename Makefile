@@ -18,11 +18,12 @@ export NODE_PATH := /usr/share/nodejs
 WASM_OUT := $(BUILD_DIR)/wasm/bindings/wasm
 NPM_DIR := npm
 
-.PHONY: help setup native asan wasm package npm-deps demo fuzz fuzz-build test test-native test-asan test-js test-fuzz clean
+.PHONY: help setup native asan wasm package npm-deps demo bench bench-native fuzz fuzz-build test test-native test-asan test-js test-fuzz clean
 
 help:
 	@echo "make demo    install what is missing, build, serve the dashboard against the CJ sandbox (or real CJ with CJ_API_KEY / CJ_ACCESS_TOKEN)"
 	@echo "make test    install what is missing, build native + sanitizer builds, run every test layer"
+	@echo "make bench   measure the seven benchmark parts; prints the table, writes bench/results.json"
 	@echo "make fuzz    run each libFuzzer target for FUZZ_SECONDS (default 60)"
 	@echo "make setup   install what is missing (idempotent; apt-get)"
 	@echo "make package build the WebAssembly module into npm/ (the cj-disputes package)"
@@ -84,6 +85,14 @@ demo: package npm-deps
 test-js: package npm-deps
 	cd $(NPM_DIR) && npm test
 	cd $(NPM_DIR) && npm run --silent test:types
+
+bench-native: setup
+	cmake -S . -B $(BUILD_DIR)/bench $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DCJD_BUILD_TESTS=OFF -DCJD_BUILD_BENCH=ON
+	cmake --build $(BUILD_DIR)/bench -j $(JOBS)
+
+# One run, seven parts: it measures and reports, it asserts no time.
+bench: package npm-deps bench-native
+	CJD_NATIVE_BENCH=$(BUILD_DIR)/bench/bench/native/cjd_core_bench node bench/run.mjs
 
 FUZZ_TARGETS := fuzz_money fuzz_response fuzz_request fuzz_url
 FUZZ_SECONDS ?= 60

@@ -241,7 +241,9 @@ void write_json(const Json& value, std::string& out) {
     case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
     case Json::value_t::number_integer: append_integer(value.get<Json::number_integer_t>(), out); return;
     case Json::value_t::number_unsigned: append_integer(value.get<Json::number_unsigned_t>(), out); return;
-    case Json::value_t::number_float: out += value.dump(); return;  // never built by the core
+    // The core never builds doubles (numbers keep their text); writing one would mean binary
+    // floating point had crept in, so it is refused rather than printed.
+    case Json::value_t::number_float: out += "null"; return;
     case Json::value_t::string: write_json_string(value.get_ref<const std::string&>(), out); return;
     case Json::value_t::binary:
       if (is_number_text(value)) {

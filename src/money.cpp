@@ -167,7 +167,7 @@ Expected<std::vector<Money>, AllocateError> allocate(Money total, const std::vec
   std::vector<size_t> order(weights.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = k;
   const uint64_t left = magnitude - assigned;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainders[a] > remainders[b]; });
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b; });
   for (std::size_t k = 0; k < static_cast<std::size_t>(left); ++k) parts[order[k]] += 1;
 
   std::vector<Money> result;

@@ -182,7 +182,8 @@ export class CjDisputesClient {
     let renewed = false;
     let outcomeUnknown = false;  // an earlier create attempt may have reached CJ
     for (;;) {
-      await this.#limiter.acquire();
+      const turn = this.#limiter.acquire();
+      if (turn) await turn;
       attempts += 1;
       let failure;
       let retryAfterMs;

@@ -10,14 +10,14 @@ export class RateLimiter {
     this.#intervalMs = requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0;
   }
 
-  /** Resolves when the caller may send; `signal` (optional) abandons the wait. */
-  async acquire() {
-    if (this.#intervalMs === 0) return;
+  /** A promise to await when the caller must wait its turn, or undefined when it may go now. */
+  acquire() {
+    if (this.#intervalMs === 0) return undefined;
     const now = performance.now();
     const slot = Math.max(now, this.#nextSlot);
     this.#nextSlot = slot + this.#intervalMs;
     const wait = slot - now;
-    if (wait > 0) await sleep(wait);
+    return wait > 0 ? sleep(wait) : undefined;
   }
 
   /** Pushes the next slot back, after CJ said to slow down. */

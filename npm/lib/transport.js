@@ -31,6 +31,9 @@ function causeMessage(error) {
 
 async function readCapped(response, limit) {
   if (!response.body) return '';
+  // A declared length within the cap: read it whole (fetch stops at that length anyway).
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isInteger(declared) && declared >= 0 && declared <= limit) return response.text();
   const reader = response.body.getReader();
   const chunks = [];
   let size = 0;
