@@ -1,9 +1,19 @@
 #include "cjd/json_reader.hpp"
 
+#include <array>
+
 namespace cjd {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes a string scan must stop at: control characters, '"', '\\' and non-ASCII.
+constexpr std::array<bool, 256> special_table() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[static_cast<std::size_t>(c)] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return table;
+}
+constexpr std::array<bool, 256> kSpecial = special_table();
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -125,11 +135,16 @@ bool JsonReader::next_element() {
 bool JsonReader::scan_string(JsonString& out) {
   const std::size_t start = ++pos_;
   bool escaped = false;
+  std::size_t saved = 0;  // bytes beyond one UTF-16 unit per character
   while (pos_ < text_.size()) {
+    // Plain ASCII runs in a tight loop.
+    while (pos_ < text_.size() && !kSpecial[static_cast<unsigned char>(text_[pos_])]) ++pos_;
+    if (pos_ >= text_.size()) break;
     const auto c = static_cast<unsigned char>(text_[pos_]);
     if (c == '"') {
       out.raw = text_.substr(start, pos_ - start);
       out.escaped = escaped;
+      out.units = out.raw.size() - saved;
       ++pos_;
       return true;
     }
@@ -152,10 +167,6 @@ bool JsonReader::scan_string(JsonString& out) {
       continue;
     }
     if (c < 0x20) return fail("a control character inside a string");
-    if (c < 0x80) {
-      ++pos_;
-      continue;
-    }
     // Multi-byte UTF-8: check the sequence (no overlongs, no surrogates, at most U+10FFFF).
     std::size_t length = 0;
     unsigned code = 0;
@@ -181,6 +192,7 @@ bool JsonReader::scan_string(JsonString& out) {
       return fail("invalid UTF-8");
     }
     pos_ += length;
+    saved += length == 4 ? 2 : length - 1;  // 4 bytes are a surrogate pair: 2 units
   }
   return fail("the text ends inside a string");
 }

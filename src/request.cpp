@@ -106,32 +106,34 @@ Expected<std::string, Issue> normalize_base_url(std::string_view base_url) {
   return result;
 }
 
-Expected<HttpRequest, Issues> build_request_text(Operation operation, std::string_view params_json, const ClientConfig& config) {
+Expected<RequestTarget, Issues> build_request_target(Operation operation, std::string_view params_json, std::string_view base_url,
+                                                     std::string_view access_token) {
   ValidatedText validated = validate_params_text(operation, params_json);
   Issues& issues = validated.issues;
-  auto base = normalize_base_url(config.base_url);
+  // Clients send the same base URL every time: remember the last one checked.
+  thread_local std::string last_input;
+  thread_local std::optional<Expected<std::string, Issue>> last_result;
+  const std::string_view wanted = base_url.empty() ? kDefaultBaseUrl : base_url;
+  if (!last_result || last_input != wanted) {
+    last_input.assign(wanted);
+    last_result.emplace(normalize_base_url(wanted));
+  }
+  Expected<std::string, Issue> base = *last_result;
   if (!base) issues.push_back(base.error());
-  if (is_blank(config.access_token)) {
+  if (is_blank(access_token)) {
     issues.push_back(Issue{"accessToken", "required", "accessToken is required: every CJ call carries the CJ-Access-Token header."});
-  } else if (config.access_token.find_first_of("\r\n") != std::string::npos) {
+  } else if (access_token.find_first_of("\r\n") != std::string_view::npos) {
     issues.push_back(Issue{"accessToken", "header_value", "accessToken must not contain line breaks."});
   }
   if (!issues.empty()) return unexpected(std::move(issues));
 
   const OperationSpec& spec = operation_spec(operation);
-  HttpRequest request;
-  request.method = spec.method;
-  request.url.reserve(base->size() + spec.path.size() + 64);
-  request.url = *base;
-  request.url += spec.path;
-  request.headers.reserve(3);
-  request.headers.emplace_back("CJ-Access-Token", config.access_token);
-  request.headers.emplace_back("Accept", "application/json");
-
+  RequestTarget target;
+  target.url = std::move(base).value();
+  target.url += spec.path;
   if (spec.method == HttpMethod::kPost) {
-    request.headers.emplace_back("Content-Type", "application/json");
-    request.body = std::move(validated.clean);
-    return request;
+    target.body = std::move(validated.clean);
+    return target;
   }
   // GET: the clean params become the query, in send order.
   JsonReader reader(validated.clean);
@@ -140,28 +142,41 @@ Expected<HttpRequest, Issues> build_request_text(Operation operation, std::strin
   std::string decoded;
   char separator = '?';
   while (reader.next_member(key)) {
-    std::string value;
+    const std::size_t value_start = target.url.size() + key.raw.size() + 2;
+    target.url.push_back(separator);
+    separator = '&';
+    target.url += key.raw;
+    target.url.push_back('=');
     if (reader.peek() == JsonKind::kString) {
       JsonString s;
       reader.read_string(s);
       JsonReader::decode(s, decoded);
-      append_percent_encoded(decoded, value);
+      append_percent_encoded(decoded, target.url);
     } else {
       std::string_view number;
       reader.read_number(number);  // integers only: digits need no encoding
-      value.assign(number);
+      target.url += number;
     }
-    request.url.push_back(separator);
-    separator = '&';
-    request.url += key.raw;
-    request.url.push_back('=');
-    request.url += value;
     if (key.raw == "pageNumber") {
       // CJ's own tooling reads `pageNum`; sending both with one value works with either reading.
-      request.url += "&pageNum=";
-      request.url += value;
+      const std::string value = target.url.substr(value_start);
+      target.url += "&pageNum=";
+      target.url += value;
     }
   }
+  return target;
+}
+
+Expected<HttpRequest, Issues> build_request_text(Operation operation, std::string_view params_json, const ClientConfig& config) {
+  auto target = build_request_target(operation, params_json, config.base_url, config.access_token);
+  if (!target) return unexpected(std::move(target).error());
+  HttpRequest request;
+  request.method = operation_spec(operation).method;
+  request.url = std::move(target->url);
+  request.body = std::move(target->body);
+  request.headers.emplace_back("CJ-Access-Token", config.access_token);
+  request.headers.emplace_back("Accept", "application/json");
+  if (request.method == HttpMethod::kPost) request.headers.emplace_back("Content-Type", "application/json");
   return request;
 }
 

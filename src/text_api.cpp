@@ -192,14 +192,11 @@ std::string build_request_compact(std::string_view operation, std::string_view p
   return guarded([&] {
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
-    ClientConfig config;
-    if (!base_url.empty()) config.base_url = std::string(base_url);
-    config.access_token = std::string(access_token);
-    auto request = cjd::build_request_text(*op, params_json, config);
-    if (!request) return failure(request.error());
-    std::string out = std::move(request->url);
+    auto target = cjd::build_request_target(*op, params_json, base_url, access_token);
+    if (!target) return failure(target.error());
+    std::string out = std::move(target->url);
     out.push_back('\n');
-    if (request->body) out += *request->body;
+    if (target->body) out += *target->body;
     return out;
   });
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <deque>
 #include <vector>
 
 #include "cjd/json_reader.hpp"
@@ -20,6 +19,7 @@ struct FieldInput {
   JsonKind kind = JsonKind::kInvalid;
   std::string_view text;
   std::string_view raw;
+  std::size_t units = 0;  // UTF-16 length of a string
 };
 
 // Where an object sits: "" at the top, "productInfoList[2]." for a line. Text is built only
@@ -83,7 +83,7 @@ bool check_text(const FieldSpec& spec, const FieldInput& in, const Where& where,
     report(issues, where, "required", "is required and cannot be blank.");
     return false;
   }
-  const std::size_t length = utf16_length(in.text);
+  const std::size_t length = in.units;
   if (length > spec.max_length) {
     report(issues, where, "max_length",
            "must be at most " + std::to_string(spec.max_length) + " characters long (it is " + std::to_string(length) + ").");
@@ -192,8 +192,10 @@ class ParamsChecker {
       if (s.escaped) {
         JsonReader::decode(s, scratch);
         in.text = scratch;
+        in.units = utf16_length(scratch);
       } else {
         in.text = s.raw;
+        in.units = s.units;
       }
       return true;
     }
@@ -210,15 +212,15 @@ class ParamsChecker {
   // issue. `line_id` receives the clean lineItemId (for the duplicate check of product lines).
   // Clean values are appended to one scratch buffer and assembled in send order at the end:
   // no allocation per field.
-  bool object(const std::vector<FieldSpec>& fields, const Prefix& prefix, std::string_view owner, std::string& out,
-              std::string* line_id = nullptr) {
+  bool object(const std::vector<FieldSpec>& fields, const Prefix& prefix, std::string_view owner, std::string_view owner_suffix,
+              std::string& out, std::string* line_id = nullptr) {
     constexpr std::size_t kMaxFields = 16;
     const std::size_t count = std::min(fields.size(), kMaxFields);
     std::array<std::pair<std::size_t, std::size_t>, kMaxFields> spans{};  // (offset, length) in `buffer`
     std::array<bool, kMaxFields> present{};
-    // One scratch buffer per nesting level, kept across calls: no allocation once warm.
-    if (buffers_.size() <= depth_) buffers_.resize(depth_ + 1);
-    std::string& buffer = buffers_[depth_];
+    // One scratch buffer per nesting level (top object, product line), reused.
+    std::string deeper;
+    std::string& buffer = depth_ < buffers_.size() ? buffers_[depth_] : deeper;
     buffer.clear();
     ++depth_;
     struct Leave {
@@ -241,7 +243,8 @@ class ParamsChecker {
       while (index < count && fields[index].name != name) ++index;
       if (index == count) {
         const std::string path = prefix.text() + std::string(name);
-        unknown.push_back(Issue{path, "unknown_field", path + " is not a field of " + std::string(owner) + "; check the spelling."});
+        unknown.push_back(Issue{path, "unknown_field",
+                                path + " is not a field of " + std::string(owner) + std::string(owner_suffix) + "; check the spelling."});
         if (!reader_.skip_value()) return false;
         continue;
       }
@@ -332,7 +335,7 @@ class ParamsChecker {
         }
         report(issues, item, "type", "must be a web address (text).");
       } else {
-        const std::size_t length = utf16_length(in.text);
+        const std::size_t length = in.units;
         if (length > spec.max_length) {
           report(issues, item, "max_length",
                  "must be at most " + std::to_string(spec.max_length) + " characters long (it is " + std::to_string(length) + ").");
@@ -357,31 +360,36 @@ class ParamsChecker {
     reader_.begin_array();
     out.push_back('[');
     std::size_t index = 0;
-    std::vector<std::string> seen;
-    const std::string base = where.path();
-    Issues& sink = issues_;  // line issues are collected through issues_ by object(); move them here
+    std::string seen = "\n";  // clean lineItemIds seen so far, one per line (clean JSON text has no raw newline)
+    std::string line;
+    std::string line_id;
+    std::string needle;
+    const std::string base_text = where.prefix.index < 0 && where.prefix.base.empty() ? std::string() : where.path();
+    const std::string_view base = base_text.empty() ? where.name : std::string_view(base_text);
+    Issues& sink = issues_;  // object() reports through issues_; the line's issues move to this field
     while (reader_.next_element()) {
       const Prefix line_prefix{base, static_cast<std::ptrdiff_t>(index)};
       if (reader_.peek() != JsonKind::kObject) {
-        const std::string item_path = base + "[" + std::to_string(index) + "]";
+        const std::string item_path = std::string(base) + "[" + std::to_string(index) + "]";
         issues.push_back(Issue{item_path, "type", item_path + " must be an object with lineItemId, quantity and price."});
         if (!reader_.skip_value()) return false;
         ++index;
         continue;
       }
-      std::string line;
-      std::string line_id;
+      line.clear();
+      line_id.clear();
       const std::size_t before = sink.size();
-      if (!object(product_line_fields(), line_prefix, "a product line", line, &line_id)) return false;
+      if (!object(product_line_fields(), line_prefix, "a product line", "", line, &line_id)) return false;
       issues.insert(issues.end(), sink.begin() + static_cast<std::ptrdiff_t>(before), sink.end());
       sink.resize(before);
       if (!line_id.empty()) {
-        if (std::find(seen.begin(), seen.end(), line_id) != seen.end()) {
+        needle.assign("\n").append(line_id).push_back('\n');
+        if (seen.find(needle) != std::string::npos) {
           const std::string id_text = line_id.size() >= 2 ? line_id.substr(1, line_id.size() - 2) : line_id;
           const std::string id_path = line_prefix.text() + "lineItemId";
           issues.push_back(Issue{id_path, "duplicate", id_path + " repeats line " + id_text + "; list each line once with its total quantity."});
         }
-        seen.push_back(line_id);
+        seen.append(line_id).push_back('\n');
       }
       if (!line.empty()) {
         if (out.back() != '[') out.push_back(',');
@@ -398,7 +406,7 @@ class ParamsChecker {
 
   JsonReader& reader_;
   Issues& issues_;
-  std::deque<std::string> buffers_;  // a deque: growing it keeps outer levels' references valid
+  std::array<std::string, 2> buffers_;
   std::size_t depth_ = 0;
 };
 
@@ -422,7 +430,7 @@ ValidatedText validate_params_text(Operation operation, std::string_view params_
   }
   ParamsChecker checker(reader, result.issues);
   result.clean.reserve(params_json.size() + 32);
-  const bool read = checker.object(spec.fields, Prefix{}, std::string(spec.name) + " requests", result.clean);
+  const bool read = checker.object(spec.fields, Prefix{}, spec.name, " requests", result.clean);
   if (!read || !reader.at_end()) {
     result.issues.clear();
     result.clean.clear();
@@ -451,7 +459,7 @@ std::optional<Json> check_field_value(const FieldSpec& spec, const Json& value, 
   Issues found;
   ParamsChecker checker(reader, found);
   std::string clean;
-  checker.object(fields, Prefix{}, "", clean);
+  checker.object(fields, Prefix{}, "", "", clean);
   if (!found.empty()) {
     for (Issue& issue : found) {
       issue.field = path + issue.field.substr(5);  // "value..." -> the caller's path

@@ -13,8 +13,9 @@ namespace cjd {
 enum class JsonKind { kObject, kArray, kString, kNumber, kTrue, kFalse, kNull, kInvalid };
 
 struct JsonString {
-  std::string_view raw;  // between the quotes, escapes as written
-  bool escaped = false;  // raw holds at least one backslash escape
+  std::string_view raw;    // between the quotes, escapes as written
+  bool escaped = false;    // raw holds at least one backslash escape
+  std::size_t units = 0;   // length in UTF-16 code units when not escaped (as JavaScript counts)
 };
 
 class JsonReader {

@@ -35,6 +35,14 @@ Expected<std::string, Issue> normalize_base_url(std::string_view base_url);
 // request. The token is never quoted in an issue. Params are JSON text, streamed.
 Expected<HttpRequest, Issues> build_request_text(Operation operation, std::string_view params_json, const ClientConfig& config);
 
+// The URL and body only (no headers), from views: the wasm wrapper's fast path.
+struct RequestTarget {
+  std::string url;
+  std::optional<std::string> body;
+};
+Expected<RequestTarget, Issues> build_request_target(Operation operation, std::string_view params_json, std::string_view base_url,
+                                                     std::string_view access_token);
+
 // The same from a DOM.
 Expected<HttpRequest, Issues> build_request(Operation operation, const Json& params, const ClientConfig& config);
 
