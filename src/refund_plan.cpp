@@ -2,39 +2,24 @@
 
 #include <unordered_map>
 
-#include "cjd/selection.hpp"
+#include "cjd/json_reader.hpp"
+#include "cjd/operation.hpp"
+#include "cjd/validate.hpp"
 
 namespace cjd {
 namespace {
 
-const Json* member(const Json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto found = object.find(key);
-  return (found == object.end() || found->is_null()) ? nullptr : &*found;
+const FieldSpec kLineItemId{"lineItemId", FieldKind::kId, false, 100};
+const FieldSpec kQuantity{"quantity", FieldKind::kInteger, false, 0, 1, kMaxJavaInt};
+const FieldSpec kPrice{"price", FieldKind::kMoney, false};
+
+void overflow(Issues& issues, const std::string& field) {
+  issues.push_back(Issue{field, "money_range", field + " is too large: the total exceeds 9999999999999999.99."});
 }
 
-// Reads an amount member (a normalised "12.50" string, or a raw number/string).
-std::optional<Money> amount(const Json& object, const char* key, const std::string& path, Issues& issues) {
-  const Json* value = member(object, key);
-  if (value == nullptr) return std::nullopt;
-  std::string text;
-  if (value->is_string()) {
-    text = value->get<std::string>();
-  } else if (auto number = number_as_text(*value)) {
-    text = *number;
-  }
-  auto parsed = Money::parse(text, SignPolicy::kAllowNegative);
-  if (!parsed) {
-    issues.push_back(Issue{path + key, std::string(money_error_rule(parsed.error())),
-                           path + key + " " + std::string(money_error_text(parsed.error())) + "."});
-    return std::nullopt;
-  }
-  return *parsed;
-}
-
-void add_into(std::optional<Money>& total, std::optional<Money> part, const char* name, Issues& issues) {
+void add_into(Money& total, const std::optional<Money>& part, const char* name, Issues& issues) {
   if (!part) return;
-  auto next = total.value_or(Money()).plus(*part);
+  auto next = total.plus(*part);
   if (!next) {
     issues.push_back(Issue{name, "money_range", std::string(name) + " is too large to add up."});
     return;
@@ -42,79 +27,113 @@ void add_into(std::optional<Money>& total, std::optional<Money> part, const char
   total = *next;
 }
 
-void overflow(Issues& issues, const std::string& field) {
-  issues.push_back(Issue{field, "money_range", field + " is too large: the total exceeds 9999999999999999.99."});
+void append_money(const std::optional<Money>& value, std::string& out) {
+  if (!value) {
+    out += "null";
+    return;
+  }
+  out.push_back('"');
+  value->append_to(out);
+  out.push_back('"');
 }
 
-Json optional_money(const std::optional<Money>& value) { return value ? Json(value->to_string()) : Json(nullptr); }
+struct ChosenLine {
+  std::optional<std::string> id;  // decoded
+  std::optional<std::int64_t> quantity;
+  std::optional<Money> price;
+};
 
-RefundCaps read_caps(const Json& confirm_data, Issues& issues) {
-  RefundCaps caps;
-  const struct {
-    const char* key;
-    std::optional<Money> RefundCaps::*slot;
-  } fields[] = {{"maxProductPrice", &RefundCaps::max_product_price},
-                {"maxPostage", &RefundCaps::max_postage},
-                {"maxIossTaxAmount", &RefundCaps::max_ioss_tax_amount},
-                {"maxIossHandTaxAmount", &RefundCaps::max_ioss_hand_tax_amount},
-                {"maxAmount", &RefundCaps::max_amount}};
-  // Caps at the top of data win; otherwise the per-supplier groups' caps are added up.
-  for (const auto& field : fields) {
-    caps.*field.slot = amount(confirm_data, field.key, "data.", issues);
-    if (caps.*field.slot) continue;
-    const Json* groups = member(confirm_data, "productInfoList");
-    if (groups == nullptr || !groups->is_array()) continue;
-    for (std::size_t i = 0; i < groups->size(); ++i) {
-      const std::string path = "data.productInfoList[" + std::to_string(i) + "].";
-      add_into(caps.*field.slot, amount((*groups)[i], field.key, path, issues), field.key, issues);
-    }
+// The chosen lines; values that do not read are left empty (and reported as missing).
+std::optional<std::vector<ChosenLine>> read_lines(std::string_view json, std::string& error) {
+  JsonReader reader(json);
+  std::vector<ChosenLine> lines;
+  if (reader.peek() != JsonKind::kArray) {
+    reader.skip_value();
+    if (reader.failed() || !reader.at_end()) error = reader.failed() ? reader.error() : "text after the end";
+    return std::nullopt;
   }
-  return caps;
+  Issues ignored;  // a bad value is reported once, as a line without a readable id or quantity
+  reader.begin_array();
+  while (reader.next_element()) {
+    ChosenLine line;
+    if (reader.peek() == JsonKind::kObject) {
+      reader.begin_object();
+      JsonString key;
+      while (reader.next_member(key)) {
+        if (key.raw == "lineItemId") {
+          if (auto id = check_scalar_value(reader, kLineItemId, "lineItemId", ignored)) {
+            JsonReader literal(*id);
+            JsonString s;
+            std::string decoded;
+            if (literal.read_string(s)) JsonReader::decode(s, decoded);
+            line.id = std::move(decoded);
+          }
+        } else if (key.raw == "quantity") {
+          if (auto digits = check_scalar_value(reader, kQuantity, "quantity", ignored)) line.quantity = std::stoll(*digits);
+        } else if (key.raw == "price") {
+          if (auto price = check_scalar_value(reader, kPrice, "price", ignored)) {
+            auto parsed = Money::parse(*price);
+            if (parsed) line.price = *parsed;
+          }
+        } else {
+          reader.skip_value();
+        }
+      }
+    } else {
+      reader.skip_value();
+    }
+    lines.push_back(std::move(line));
+  }
+  if (reader.failed() || !reader.at_end()) {
+    error = reader.failed() ? reader.error() : "text after the end";
+    return std::nullopt;
+  }
+  return lines;
 }
 
 }  // namespace
 
-RefundPlan plan_refund(const Json& confirm_data, const Json& product_info_list) {
+RefundPlan plan_refund(std::string_view confirm_data_json, std::string_view product_info_list_json) {
   RefundPlan plan;
-  plan.caps = read_caps(confirm_data, plan.issues);
-
-  std::unordered_map<std::string, const Json*> offered;
-  for (const Json* line : collect_product_lines(confirm_data)) {
-    const Json* id = member(*line, "lineItemId");
-    if (id != nullptr && id->is_string()) offered[id->get<std::string>()] = line;
+  auto stage = read_stage_data(confirm_data_json);
+  if (!stage) {
+    plan.issues.push_back(Issue{"", "json", "The confirm data are not valid JSON: " + stage.error() + "."});
+    return plan;
   }
+  plan.caps = stage->caps;
+  plan.issues = stage->issues;
+  std::unordered_map<std::string, const OfferedLine*> offered;
+  for (const OfferedLine& line : stage->lines) offered[line.line_item_id] = &line;
 
-  if (!product_info_list.is_array()) {
-    plan.issues.push_back(Issue{"productInfoList", "type", "productInfoList must be a list of product lines."});
+  std::string error;
+  auto chosen_lines = read_lines(product_info_list_json, error);
+  if (!chosen_lines) {
+    plan.issues.push_back(error.empty() ? Issue{"productInfoList", "type", "productInfoList must be a list of product lines."}
+                                        : Issue{"", "json", "The product lines are not valid JSON: " + error + "."});
     return plan;
   }
   bool total_ok = true;
-  for (std::size_t i = 0; i < product_info_list.size(); ++i) {
-    const std::string path = "productInfoList[" + std::to_string(i) + "].";
-    const Json& chosen = product_info_list[i];
-    const Json* id = member(chosen, "lineItemId");
-    const Json* quantity = member(chosen, "quantity");
-    if (id == nullptr || !id->is_string() || quantity == nullptr || !quantity->is_number_integer() ||
-        quantity->get<std::int64_t>() < 1) {
-      plan.issues.push_back(Issue{path.substr(0, path.size() - 1), "type",
-                                  path.substr(0, path.size() - 1) + " needs a lineItemId and a quantity of at least 1."});
+  for (std::size_t i = 0; i < chosen_lines->size(); ++i) {
+    const std::string path = "productInfoList[" + std::to_string(i) + "]";
+    const ChosenLine& chosen = (*chosen_lines)[i];
+    if (!chosen.id || !chosen.quantity) {
+      plan.issues.push_back(Issue{path, "type", path + " needs a lineItemId and a quantity of at least 1."});
       continue;
     }
     RefundLine line;
-    line.line_item_id = id->get<std::string>();
-    line.quantity = quantity->get<std::int64_t>();
+    line.line_item_id = *chosen.id;
+    line.quantity = *chosen.quantity;
     auto found = offered.find(line.line_item_id);
-    std::optional<Money> unit = found != offered.end() ? amount(*found->second, "price", path, plan.issues) : std::nullopt;
-    if (!unit) unit = amount(chosen, "price", path, plan.issues);
+    std::optional<Money> unit = found != offered.end() ? found->second->price : std::nullopt;
+    if (!unit) unit = chosen.price;
     if (!unit) {
-      plan.issues.push_back(Issue{path + "price", "required", path + "price is required: CJ gave no unit price for line " +
-                                                                  line.line_item_id + "."});
+      plan.issues.push_back(Issue{path + ".price", "required", path + ".price is required: CJ gave no unit price for line " + line.line_item_id + "."});
       continue;
     }
     line.unit_price = *unit;
     auto line_total = unit->times(line.quantity);
     if (!line_total) {
-      overflow(plan.issues, path + "quantity");
+      overflow(plan.issues, path + ".quantity");
       total_ok = false;
       continue;
     }
@@ -129,17 +148,15 @@ RefundPlan plan_refund(const Json& confirm_data, const Json& product_info_list) 
     plan.lines.push_back(std::move(line));
   }
 
-  std::optional<Money> total = plan.product_total;
-  add_into(total, plan.caps.max_postage, "maxPostage", plan.issues);
-  add_into(total, plan.caps.max_ioss_tax_amount, "maxIossTaxAmount", plan.issues);
-  add_into(total, plan.caps.max_ioss_hand_tax_amount, "maxIossHandTaxAmount", plan.issues);
-  plan.total = total.value_or(Money());
+  plan.total = plan.product_total;
+  add_into(plan.total, plan.caps.max_postage, "maxPostage", plan.issues);
+  add_into(plan.total, plan.caps.max_ioss_tax_amount, "maxIossTaxAmount", plan.issues);
+  add_into(plan.total, plan.caps.max_ioss_hand_tax_amount, "maxIossHandTaxAmount", plan.issues);
 
   if (total_ok && plan.caps.max_product_price && plan.product_total > *plan.caps.max_product_price) {
     plan.issues.push_back(Issue{"productTotal", "above_max_product_price",
-                                "The chosen lines are worth " + plan.product_total.to_string() +
-                                    ", more than the " + plan.caps.max_product_price->to_string() +
-                                    " CJ allows for products in this dispute."});
+                                "The chosen lines are worth " + plan.product_total.to_string() + ", more than the " +
+                                    plan.caps.max_product_price->to_string() + " CJ allows for products in this dispute."});
   }
   if (total_ok && plan.caps.max_amount && plan.total > *plan.caps.max_amount) {
     plan.issues.push_back(Issue{"total", "above_max_amount",
@@ -149,31 +166,57 @@ RefundPlan plan_refund(const Json& confirm_data, const Json& product_info_list) 
   return plan;
 }
 
-Json refund_plan_to_json(const RefundPlan& plan) {
-  Json lines = Json::array();
-  for (const auto& line : plan.lines) {
-    lines.push_back(Json{{"lineItemId", line.line_item_id},
-                         {"unitPrice", line.unit_price.to_string()},
-                         {"quantity", line.quantity},
-                         {"lineTotal", line.line_total.to_string()}});
+RefundPlan plan_refund(const Json& confirm_data, const Json& product_info_list) {
+  const std::string data = to_json_text(confirm_data);
+  const std::string lines = to_json_text(product_info_list);
+  return plan_refund(std::string_view(data), std::string_view(lines));
+}
+
+std::string refund_plan_to_json(const RefundPlan& plan) {
+  std::string out = "{\"lines\":[";
+  for (std::size_t i = 0; i < plan.lines.size(); ++i) {
+    const RefundLine& line = plan.lines[i];
+    if (i > 0) out.push_back(',');
+    out += "{\"lineItemId\":";
+    write_json_string(line.line_item_id, out);
+    out += ",\"unitPrice\":";
+    append_money(line.unit_price, out);
+    out += ",\"quantity\":";
+    out += std::to_string(line.quantity);
+    out += ",\"lineTotal\":";
+    append_money(line.line_total, out);
+    out.push_back('}');
   }
-  Json out = Json::object();
-  out["lines"] = std::move(lines);
-  out["productTotal"] = plan.product_total.to_string();
-  out["maxProductPrice"] = optional_money(plan.caps.max_product_price);
-  out["maxPostage"] = optional_money(plan.caps.max_postage);
-  out["maxIossTaxAmount"] = optional_money(plan.caps.max_ioss_tax_amount);
-  out["maxIossHandTaxAmount"] = optional_money(plan.caps.max_ioss_hand_tax_amount);
-  out["maxAmount"] = optional_money(plan.caps.max_amount);
-  out["total"] = plan.total.to_string();
-  out["issues"] = issues_to_json(plan.issues);
+  out += "],\"productTotal\":";
+  append_money(plan.product_total, out);
+  out += ",\"maxProductPrice\":";
+  append_money(plan.caps.max_product_price, out);
+  out += ",\"maxPostage\":";
+  append_money(plan.caps.max_postage, out);
+  out += ",\"maxIossTaxAmount\":";
+  append_money(plan.caps.max_ioss_tax_amount, out);
+  out += ",\"maxIossHandTaxAmount\":";
+  append_money(plan.caps.max_ioss_hand_tax_amount, out);
+  out += ",\"maxAmount\":";
+  append_money(plan.caps.max_amount, out);
+  out += ",\"total\":";
+  append_money(plan.total, out);
+  out += ",\"issues\":";
+  append_issues_json(plan.issues, out);
+  out.push_back('}');
   return out;
 }
 
-RefundDetailsCheck check_refund_details(const Json& detail_data) {
+RefundDetailsCheck check_refund_details(std::string_view detail_json) {
   RefundDetailsCheck check;
-  const auto refund_amount = amount(detail_data, "refundAmount", "data.", check.issues);
-  const auto money = amount(detail_data, "money", "data.", check.issues);
+  auto figures = read_refund_figures(detail_json);
+  if (!figures) {
+    check.consistent = false;
+    check.issues.push_back(Issue{"", "json", "The dispute detail is not valid JSON: " + figures.error() + "."});
+    return check;
+  }
+  const auto& refund_amount = figures->refund_amount;
+  const auto& money = figures->money;
   check.refund_amount = refund_amount ? refund_amount : money;
   if (refund_amount && money && *refund_amount != *money) {
     check.consistent = false;
@@ -181,31 +224,38 @@ RefundDetailsCheck check_refund_details(const Json& detail_data) {
                                  "CJ reports two different refunds: money " + money->to_string() + " and refundAmount " +
                                      refund_amount->to_string() + "."});
   }
-  const Json* details = member(detail_data, "refundDetails");
-  if (details == nullptr || !details->is_array() || details->empty()) return check;
+  if (figures->detail_amounts.empty()) return check;
   check.has_details = true;
-  std::optional<Money> total = Money();
-  for (std::size_t i = 0; i < details->size(); ++i) {
-    const std::string path = "refundDetails[" + std::to_string(i) + "].";
-    add_into(total, amount((*details)[i], "amount", path, check.issues), "refundDetails", check.issues);
+  for (std::size_t i = 0; i < figures->detail_amounts.size(); ++i) {
+    // A missing amount adds nothing; the totals then disagree and say so.
+    add_into(check.details_total, figures->detail_amounts[i], "refundDetails", check.issues);
   }
-  check.details_total = total.value_or(Money());
   if (check.refund_amount && check.details_total != *check.refund_amount) {
     check.consistent = false;
     check.issues.push_back(Issue{"refundDetails", "refund_details_mismatch",
-                                 "The refund details add up to " + check.details_total.to_string() +
-                                     " but the refund is " + check.refund_amount->to_string() + "."});
+                                 "The refund details add up to " + check.details_total.to_string() + " but the refund is " +
+                                     check.refund_amount->to_string() + "."});
   }
   return check;
 }
 
-Json refund_details_check_to_json(const RefundDetailsCheck& check) {
-  Json out = Json::object();
-  out["refundAmount"] = optional_money(check.refund_amount);
-  out["detailsTotal"] = check.has_details ? Json(check.details_total.to_string()) : Json(nullptr);
-  out["hasDetails"] = check.has_details;
-  out["consistent"] = check.consistent;
-  out["issues"] = issues_to_json(check.issues);
+RefundDetailsCheck check_refund_details(const Json& detail_data) {
+  const std::string text = to_json_text(detail_data);
+  return check_refund_details(std::string_view(text));
+}
+
+std::string refund_details_check_to_json(const RefundDetailsCheck& check) {
+  std::string out = "{\"refundAmount\":";
+  append_money(check.refund_amount, out);
+  out += ",\"detailsTotal\":";
+  append_money(check.has_details ? std::optional<Money>(check.details_total) : std::nullopt, out);
+  out += ",\"hasDetails\":";
+  out += check.has_details ? "true" : "false";
+  out += ",\"consistent\":";
+  out += check.consistent ? "true" : "false";
+  out += ",\"issues\":";
+  append_issues_json(check.issues, out);
+  out.push_back('}');
   return out;
 }
 

@@ -209,6 +209,26 @@ Expected<ApiSuccess, ApiError> parse_response(Operation operation, int http_stat
   return ApiSuccess{std::move(data).value(), std::move(text->request_id)};
 }
 
+void append_error_json(const ApiError& error, std::string& out) {
+  out += "{\"code\":";
+  out += error.code ? std::to_string(*error.code) : std::string("null");
+  out += ",\"message\":";
+  write_json_string(error.message, out);
+  out += ",\"requestId\":";
+  if (error.request_id.empty()) {
+    out += "null";
+  } else {
+    write_json_string(error.request_id, out);
+  }
+  out += ",\"httpStatus\":";
+  out += std::to_string(error.http_status);
+  out += ",\"kind\":\"";
+  out += error_kind_name(error.kind);
+  out += "\",\"retryable\":";
+  out += error.retryable ? "true" : "false";
+  out.push_back('}');
+}
+
 Json error_to_json(const ApiError& error) {
   Json out = Json::object();
   out["code"] = error.code ? Json(*error.code) : Json(nullptr);

@@ -1,10 +1,11 @@
 #include "cjd/selection.hpp"
 
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
-#include "cjd/money.hpp"
+#include "cjd/json_reader.hpp"
 #include "cjd/operation.hpp"
+#include "cjd/stage_data.hpp"
 #include "cjd/validate.hpp"
 
 namespace cjd {
@@ -20,162 +21,218 @@ void add(Issues& issues, std::string field, const char* rule, std::string messag
   issues.push_back(Issue{std::move(field), rule, std::move(message)});
 }
 
-std::string text_of(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  return to_json_text(value);
+// A clean id is a JSON string literal; its decoded text names the line.
+std::string decoded_id(const std::string& clean) {
+  JsonReader reader(clean);
+  JsonString s;
+  std::string out;
+  if (reader.read_string(s)) JsonReader::decode(s, out);
+  return out;
 }
 
-std::optional<Money> money_of(const Json& line) {
-  auto price = line.find("price");
-  if (price == line.end() || !price->is_string()) return std::nullopt;
-  auto parsed = Money::parse(price->get<std::string>(), SignPolicy::kAllowNegative);
-  return parsed ? std::optional<Money>(*parsed) : std::nullopt;
+std::int64_t integer_of(const std::string& digits) {
+  std::int64_t value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
 }
 
-const Json* field_of(const Json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto found = object.find(key);
-  return found == object.end() ? nullptr : &*found;
-}
+struct ChosenLine {
+  std::optional<std::string> id;        // clean (quoted) lineItemId
+  std::optional<std::string> quantity;  // digits
+  std::optional<std::string> price;     // 12.50
+  bool object = true;
+};
 
-// A present, non-null member checked against `spec`; nullopt when absent or invalid.
-std::optional<Json> checked(const Json& object, const FieldSpec& spec, const std::string& path, Issues& issues) {
-  const Json* value = field_of(object, std::string(spec.name).c_str());
-  if (value == nullptr || value->is_null()) {
-    if (spec.required) add(issues, path, "required", path + " is required.");
-    return std::nullopt;
+struct Choice {
+  bool is_object = false;
+  bool has_lines = false;       // productInfoList present and not null
+  bool lines_is_array = false;
+  std::vector<ChosenLine> lines;
+  std::optional<std::string> expect_type;
+  std::optional<std::string> reason_id;
+};
+
+// Reads the choice, checking each known value as it streams.
+Choice read_choice(JsonReader& reader, Issues& issues) {
+  Choice choice;
+  if (reader.peek() != JsonKind::kObject) {
+    reader.skip_value();
+    return choice;
   }
-  return check_field_value(spec, *value, path, issues);
+  choice.is_object = true;
+  reader.begin_object();
+  JsonString key;
+  while (reader.next_member(key)) {
+    if (key.raw == "productInfoList") {
+      const JsonKind kind = reader.peek();
+      choice.has_lines = kind != JsonKind::kNull;
+      choice.lines_is_array = kind == JsonKind::kArray;
+      choice.lines.clear();
+      if (!choice.lines_is_array) {
+        reader.skip_value();
+        continue;
+      }
+      reader.begin_array();
+      std::size_t index = 0;
+      while (reader.next_element()) {
+        const std::string path = "productInfoList[" + std::to_string(index++) + "]";
+        ChosenLine line;
+        if (reader.peek() != JsonKind::kObject) {
+          line.object = false;
+          reader.skip_value();
+          choice.lines.push_back(std::move(line));
+          continue;
+        }
+        bool seen_id = false;
+        bool seen_quantity = false;
+        reader.begin_object();
+        JsonString field;
+        while (reader.next_member(field)) {
+          if (field.raw == "lineItemId") {
+            seen_id = true;
+            line.id = check_scalar_value(reader, kLineItemId, path + ".lineItemId", issues);
+          } else if (field.raw == "quantity") {
+            seen_quantity = true;
+            line.quantity = check_scalar_value(reader, kQuantity, path + ".quantity", issues);
+          } else if (field.raw == "price") {
+            line.price = check_scalar_value(reader, kPrice, path + ".price", issues);
+          } else {
+            reader.skip_value();
+          }
+        }
+        if (!seen_id) add(issues, path + ".lineItemId", "required", path + ".lineItemId is required.");
+        if (!seen_quantity) add(issues, path + ".quantity", "required", path + ".quantity is required.");
+        choice.lines.push_back(std::move(line));
+      }
+    } else if (key.raw == "expectType") {
+      choice.expect_type = check_scalar_value(reader, kExpectType, "expectType", issues);
+    } else if (key.raw == "disputeReasonId") {
+      choice.reason_id = check_scalar_value(reader, kReasonId, "disputeReasonId", issues);
+    } else {
+      reader.skip_value();
+    }
+  }
+  return choice;
 }
 
-void check_lines(const Json& stage_data, const Json& chosen, SelectionCheck& result) {
-  std::unordered_map<std::string, const Json*> offered;
-  for (const Json* line : collect_product_lines(stage_data)) {
-    if (const Json* id = field_of(*line, "lineItemId"); id != nullptr && id->is_string()) offered[id->get<std::string>()] = line;
-  }
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
+void check_lines(const StageData& stage, const Choice& choice, Issues& issues, std::string& out) {
+  std::unordered_map<std::string, const OfferedLine*> offered;
+  for (const OfferedLine& line : stage.lines) offered[line.line_item_id] = &line;
+  std::unordered_set<std::string> seen;
+  out = "[";
+  for (std::size_t i = 0; i < choice.lines.size(); ++i) {
     const std::string path = "productInfoList[" + std::to_string(i) + "]";
-    const Json& entry = chosen[i];
-    if (!entry.is_object()) {
-      add(result.issues, path, "type", path + " must be an object with lineItemId and quantity.");
+    const ChosenLine& chosen = choice.lines[i];
+    if (!chosen.object) {
+      add(issues, path, "type", path + " must be an object with lineItemId and quantity.");
       continue;
     }
-    auto line_id = checked(entry, kLineItemId, path + ".lineItemId", result.issues);
-    auto quantity = checked(entry, kQuantity, path + ".quantity", result.issues);
-    auto price = checked(entry, kPrice, path + ".price", result.issues);
-    if (!line_id) continue;
-    const std::string id = line_id->get<std::string>();
+    if (!chosen.id) continue;
+    const std::string id = decoded_id(*chosen.id);
     if (!seen.insert(id).second) {
-      add(result.issues, path + ".lineItemId", "duplicate", path + ".lineItemId repeats line " + id + "; list each line once.");
+      add(issues, path + ".lineItemId", "duplicate", path + ".lineItemId repeats line " + id + "; list each line once.");
       continue;
     }
     auto found = offered.find(id);
     if (found == offered.end()) {
-      add(result.issues, path + ".lineItemId", "unknown_line", "Line " + id + " is not one CJ offered for this dispute.");
+      add(issues, path + ".lineItemId", "unknown_line", "Line " + id + " is not one CJ offered for this dispute.");
       continue;
     }
-    const Json& line = *found->second;
-    if (const Json* can = field_of(line, "canChoose"); can != nullptr && can->is_boolean() && !can->get<bool>()) {
-      add(result.issues, path + ".lineItemId", "not_choosable",
-          "Line " + id + " cannot be disputed now (it usually has an unfinished dispute already).");
+    const OfferedLine& line = *found->second;
+    if (line.can_choose && !*line.can_choose) {
+      add(issues, path + ".lineItemId", "not_choosable", "Line " + id + " cannot be disputed now (it usually has an unfinished dispute already).");
       continue;
     }
-    if (const Json* left = field_of(line, "quantity"); quantity && left != nullptr && left->is_number_integer()) {
-      const auto wanted = quantity->get<std::int64_t>();
-      const auto available = left->get<std::int64_t>();
-      if (wanted > available) {
-        add(result.issues, path + ".quantity", "quantity_above_disputable",
-            path + ".quantity is " + std::to_string(wanted) + " but only " + std::to_string(available) + " of line " + id +
-                " can still be disputed.");
-        quantity.reset();
-      }
+    std::optional<std::string> quantity = chosen.quantity;
+    if (quantity && line.quantity && integer_of(*quantity) > *line.quantity) {
+      add(issues, path + ".quantity", "quantity_above_disputable",
+          path + ".quantity is " + *quantity + " but only " + std::to_string(*line.quantity) + " of line " + id + " can still be disputed.");
+      quantity.reset();
     }
-    const auto unit_price = money_of(line);
-    if (price && unit_price && number_text(*price) != unit_price->to_string()) {
-      add(result.issues, path + ".price", "price_mismatch",
-          path + ".price is " + std::string(number_text(*price)) + " but line " + id + " has a unit price of " +
-              unit_price->to_string() + ".");
+    if (chosen.price && line.price && *chosen.price != line.price->to_string()) {
+      add(issues, path + ".price", "price_mismatch",
+          path + ".price is " + *chosen.price + " but line " + id + " has a unit price of " + line.price->to_string() + ".");
       continue;
     }
     if (!quantity) continue;
-    Json clean = Json::object();
-    clean["lineItemId"] = id;
-    clean["quantity"] = *quantity;
-    if (price) {
-      clean["price"] = *price;
-    } else if (unit_price) {
-      clean["price"] = make_number_text(unit_price->to_string());
-    } else {
-      add(result.issues, path + ".price", "required", path + ".price is required: CJ gave no unit price for line " + id + ".");
+    if (!chosen.price && !line.price) {
+      add(issues, path + ".price", "required", path + ".price is required: CJ gave no unit price for line " + id + ".");
       continue;
     }
-    result.product_info_list.push_back(std::move(clean));
+    if (out.size() > 1) out.push_back(',');
+    out += "{\"lineItemId\":";
+    out += *chosen.id;
+    out += ",\"quantity\":";
+    out += *quantity;
+    out += ",\"price\":";
+    out += chosen.price ? *chosen.price : line.price->to_string();
+    out.push_back('}');
   }
-}
-
-void check_expect_type(const Json& stage_data, const Json& choice, Issues& issues) {
-  auto expect_type = checked(choice, kExpectType, "expectType", issues);
-  const Json* offered = field_of(stage_data, "expectResultOptionList");
-  if (!expect_type || offered == nullptr || !offered->is_array()) return;
-  for (const Json& option : *offered) {
-    if (option.is_number_integer() && option.get<std::int64_t>() == expect_type->get<std::int64_t>()) return;
-  }
-  add(issues, "expectType", "expect_type_not_offered",
-      std::string("CJ does not offer ") + (expect_type->get<std::int64_t>() == 1 ? "a refund" : "a reissue") +
-          " (expectType " + text_of(*expect_type) + ") for this dispute.");
-}
-
-void check_reason(const Json& stage_data, const Json& choice, Issues& issues) {
-  auto reason = checked(choice, kReasonId, "disputeReasonId", issues);
-  const Json* offered = field_of(stage_data, "disputeReasonList");
-  if (!reason || offered == nullptr || !offered->is_array()) return;
-  for (const Json& entry : *offered) {
-    const Json* id = field_of(entry, "disputeReasonId");
-    if (id != nullptr && id->is_number_integer() && id->get<std::int64_t>() == reason->get<std::int64_t>()) return;
-  }
-  add(issues, "disputeReasonId", "reason_not_offered",
-      "disputeReasonId " + text_of(*reason) + " is not one of the reasons CJ offered for this dispute.");
+  out.push_back(']');
 }
 
 }  // namespace
 
-std::vector<const Json*> collect_product_lines(const Json& stage_data) {
-  std::vector<const Json*> lines;
-  const Json* list = field_of(stage_data, "productInfoList");
-  if (list == nullptr || !list->is_array()) return lines;
-  for (const Json& entry : *list) {
-    const Json* nested = field_of(entry, "productInfoList");
-    if (nested != nullptr && nested->is_array()) {
-      for (const Json& line : *nested) {
-        if (line.is_object()) lines.push_back(&line);
-      }
-    } else if (entry.is_object()) {
-      lines.push_back(&entry);
-    }
-  }
-  return lines;
-}
-
-SelectionCheck check_selection(const Json& stage_data, const Json& choice) {
+SelectionCheck check_selection(std::string_view stage_data_json, std::string_view choice_json) {
   SelectionCheck result;
-  if (!choice.is_object()) {
+  auto stage = read_stage_data(stage_data_json);
+  if (!stage) {
+    add(result.issues, "", "json", "The dispute data are not valid JSON: " + stage.error() + ".");
+    return result;
+  }
+  JsonReader reader(choice_json);
+  Issues value_issues;
+  const Choice choice = read_choice(reader, value_issues);
+  if (reader.failed() || !reader.at_end()) {
+    add(result.issues, "", "json", "The choice is not valid JSON: " + (reader.failed() ? reader.error() : std::string("text after the end")) + ".");
+    return result;
+  }
+  if (!choice.is_object) {
     add(result.issues, "", "type", "The choice must be an object with productInfoList.");
     return result;
   }
-  const Json* chosen = field_of(choice, "productInfoList");
-  if (chosen == nullptr || chosen->is_null()) {
+  // Line value issues come first, in line order, then the checks against CJ's offer.
+  Issues line_issues;
+  Issues other_issues;
+  for (Issue& issue : value_issues) (issue.field.rfind("productInfoList", 0) == 0 ? line_issues : other_issues).push_back(std::move(issue));
+  if (!choice.has_lines) {
     add(result.issues, "productInfoList", "required", "productInfoList is required: choose at least one line.");
-  } else if (!chosen->is_array()) {
+  } else if (!choice.lines_is_array) {
     add(result.issues, "productInfoList", "type", "productInfoList must be a list of product lines.");
-  } else if (chosen->empty()) {
+  } else if (choice.lines.empty()) {
     add(result.issues, "productInfoList", "min_items", "productInfoList must list at least one product line.");
   } else {
-    check_lines(stage_data, *chosen, result);
+    Issues offer_issues;
+    check_lines(*stage, choice, offer_issues, result.product_info_list);
+    result.issues.insert(result.issues.end(), line_issues.begin(), line_issues.end());
+    result.issues.insert(result.issues.end(), offer_issues.begin(), offer_issues.end());
   }
-  check_expect_type(stage_data, choice, result.issues);
-  check_reason(stage_data, choice, result.issues);
+  result.issues.insert(result.issues.end(), other_issues.begin(), other_issues.end());
+  if (choice.expect_type && stage->expect_options) {
+    const std::int64_t wanted = integer_of(*choice.expect_type);
+    bool on_offer = false;
+    for (std::int64_t option : *stage->expect_options) on_offer = on_offer || option == wanted;
+    if (!on_offer) {
+      add(result.issues, "expectType", "expect_type_not_offered",
+          std::string("CJ does not offer ") + (wanted == 1 ? "a refund" : "a reissue") + " (expectType " + *choice.expect_type + ") for this dispute.");
+    }
+  }
+  if (choice.reason_id && stage->reason_ids) {
+    const std::int64_t wanted = integer_of(*choice.reason_id);
+    bool on_offer = false;
+    for (std::int64_t id : *stage->reason_ids) on_offer = on_offer || id == wanted;
+    if (!on_offer) {
+      add(result.issues, "disputeReasonId", "reason_not_offered",
+          "disputeReasonId " + *choice.reason_id + " is not one of the reasons CJ offered for this dispute.");
+    }
+  }
   return result;
+}
+
+SelectionCheck check_selection(const Json& stage_data, const Json& choice) {
+  const std::string data = to_json_text(stage_data);
+  const std::string chosen = to_json_text(choice);
+  return check_selection(std::string_view(data), std::string_view(chosen));
 }
 
 }  // namespace cjd

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "cjd/json.hpp"
+#include "cjd/json_reader.hpp"
 #include "cjd/money.hpp"
 #include "cjd/refund_plan.hpp"
 #include "cjd/request.hpp"
@@ -10,12 +11,14 @@
 #include "cjd/selection.hpp"
 #include "cjd/validate.hpp"
 
+// Everything here writes JSON text directly and reads with the streaming JsonReader: the
+// WebAssembly module links no JSON DOM at all (it is most of a DOM library's size).
 namespace cjd::text_api {
 namespace {
 
 std::string failure(const Issues& issues) {
   std::string out = R"({"ok":false,"issues":)";
-  write_json(issues_to_json(issues), out);
+  append_issues_json(issues, out);
   out.push_back('}');
   return out;
 }
@@ -46,33 +49,81 @@ Expected<Operation, Issues> find_operation(std::string_view name) {
                                  "getDisputeList, getDisputeDetail."}});
 }
 
-Expected<Json, Issues> read_json(std::string_view text, const char* what) {
-  auto parsed = parse_json(text);
-  if (!parsed) return unexpected(Issues{Issue{"", "json", std::string(what) + " are not valid JSON: " + parsed.error().message + "."}});
-  return std::move(parsed).value();
-}
-
-std::string ok_with(const char* key, const Json& value) {
+std::string ok_with_text(const char* key, std::string_view json) {
   std::string out = R"({"ok":true,")";
   out += key;
   out += "\":";
-  write_json(value, out);
+  out += json;
   out.push_back('}');
   return out;
 }
 
-// Money arguments: decimal strings or JSON numbers, negative allowed (differences can be).
-Expected<Money, Issues> money_arg(const Json& args, std::size_t index, const std::string& name) {
-  std::string text;
-  if (index < args.size()) {
-    const Json& value = args[index];
-    if (value.is_string()) {
-      text = value.get<std::string>();
-    } else if (auto number = number_as_text(value)) {
-      text = *number;
-    }
+std::string ok_with_money(Money value) {
+  std::string out = R"({"ok":true,"value":")";
+  value.append_to(out);
+  out += "\"}";
+  return out;
+}
+
+// Money arguments: a list of decimal strings or JSON numbers (negative allowed: differences
+// can be), with one nested list for sum's amounts and allocate's weights.
+struct MoneyArgs {
+  std::vector<std::string> scalars;  // decoded strings or number texts; "" for anything else
+  std::vector<std::string> list;     // the nested list's entries
+  bool has_list = false;
+  bool list_first = false;           // the nested list came before any scalar
+};
+
+bool read_scalar_text(JsonReader& reader, std::string& out) {
+  out.clear();
+  const JsonKind kind = reader.peek();
+  if (kind == JsonKind::kString) {
+    JsonString s;
+    if (!reader.read_string(s)) return false;
+    JsonReader::decode(s, out);
+    return true;
   }
-  auto parsed = Money::parse(text, SignPolicy::kAllowNegative);
+  if (kind == JsonKind::kNumber) {
+    std::string_view number;
+    if (!reader.read_number(number)) return false;
+    out.assign(number);
+    return true;
+  }
+  return reader.skip_value();
+}
+
+Expected<MoneyArgs, Issues> read_money_args(std::string_view json) {
+  JsonReader reader(json);
+  MoneyArgs args;
+  if (reader.peek() != JsonKind::kArray) {
+    if (reader.skip_value() && reader.at_end()) return unexpected(Issues{Issue{"", "type", "Money arguments must be a list."}});
+    return unexpected(Issues{Issue{"", "json", "The money arguments are not valid JSON: " + reader.error() + "."}});
+  }
+  reader.begin_array();
+  std::string text;
+  while (reader.next_element()) {
+    if (reader.peek() == JsonKind::kArray && !args.has_list) {
+      args.has_list = true;
+      args.list_first = args.scalars.empty();
+      reader.begin_array();
+      while (reader.next_element()) {
+        if (!read_scalar_text(reader, text)) break;
+        args.list.push_back(text);
+      }
+      continue;
+    }
+    if (!read_scalar_text(reader, text)) break;
+    args.scalars.push_back(text);
+  }
+  if (reader.failed() || !reader.at_end()) {
+    return unexpected(Issues{Issue{"", "json", "The money arguments are not valid JSON: " +
+                                                   (reader.failed() ? reader.error() : std::string("text after the end")) + "."}});
+  }
+  return args;
+}
+
+Expected<Money, Issues> money_arg(const std::vector<std::string>& values, std::size_t index, const std::string& name) {
+  auto parsed = Money::parse(index < values.size() ? values[index] : std::string(), SignPolicy::kAllowNegative);
   if (!parsed) {
     return unexpected(Issues{Issue{name, std::string(money_error_rule(parsed.error())),
                                    name + " " + std::string(money_error_text(parsed.error())) + "."}});
@@ -82,60 +133,71 @@ Expected<Money, Issues> money_arg(const Json& args, std::size_t index, const std
 
 std::string money_result(const Expected<Money, MoneyError>& result) {
   if (!result) {
-    return failure("result", std::string(money_error_rule(result.error())),
-                   "The result " + std::string(money_error_text(result.error())) + ".");
+    return failure("result", std::string(money_error_rule(result.error())), "The result " + std::string(money_error_text(result.error())) + ".");
   }
-  return ok_with("value", Json(result->to_string()));
+  return ok_with_money(*result);
 }
 
-std::string run_money(std::string_view op, const Json& args) {
-  if (!args.is_array()) return failure("", "type", "Money arguments must be a list.");
+std::string run_money(std::string_view op, const MoneyArgs& args) {
+  const auto& values = args.scalars;
   if (op == "add" || op == "sub" || op == "cmp") {
-    auto a = money_arg(args, 0, "a");
+    auto a = money_arg(values, 0, "a");
     if (!a) return failure(a.error());
-    auto b = money_arg(args, 1, "b");
+    auto b = money_arg(values, 1, "b");
     if (!b) return failure(b.error());
-    if (op == "cmp") return ok_with("value", Json(compare(*a, *b)));
+    if (op == "cmp") return ok_with_text("value", std::to_string(compare(*a, *b)));
     return money_result(op == "add" ? a->plus(*b) : a->minus(*b));
   }
   if (op == "mul") {
-    auto a = money_arg(args, 0, "amount");
+    auto a = money_arg(values, 0, "amount");
     if (!a) return failure(a.error());
-    const auto digits = args.size() > 1 ? whole_number_text(args[1], true) : std::nullopt;
-    if (!digits || digits->size() > 18) return failure("quantity", "type", "quantity must be a whole number of at least 0.");
-    return money_result(a->times(std::stoll(*digits)));
+    const std::string quantity = values.size() > 1 ? values[1] : std::string();
+    std::string_view digits = quantity;
+    if (const auto dot = digits.find('.'); dot != std::string_view::npos && digits.find_first_not_of('0', dot + 1) == std::string_view::npos) {
+      digits = digits.substr(0, dot);
+    }
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+      return failure("quantity", "type", "quantity must be a whole number of at least 0.");
+    }
+    return money_result(a->times(std::stoll(std::string(digits))));
   }
   if (op == "format") {
-    auto a = money_arg(args, 0, "amount");
+    auto a = money_arg(values, 0, "amount");
     if (!a) return failure(a.error());
-    return ok_with("value", Json(a->to_string()));
+    return ok_with_money(*a);
   }
   if (op == "sum") {
-    if (args.empty() || !args[0].is_array()) return failure("amounts", "type", "sum takes a list of amounts.");
+    if (!args.has_list || !args.list_first) return failure("amounts", "type", "sum takes a list of amounts.");
     std::vector<Money> amounts;
-    for (std::size_t i = 0; i < args[0].size(); ++i) {
-      auto a = money_arg(args[0], i, "amounts[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < args.list.size(); ++i) {
+      auto a = money_arg(args.list, i, "amounts[" + std::to_string(i) + "]");
       if (!a) return failure(a.error());
       amounts.push_back(*a);
     }
     return money_result(sum(amounts));
   }
   if (op == "allocate") {
-    auto total = money_arg(args, 0, "total");
+    auto total = money_arg(values, 0, "total");
     if (!total) return failure(total.error());
-    if (args.size() < 2 || !args[1].is_array()) return failure("weights", "type", "allocate takes a list of weights.");
+    if (!args.has_list || args.list_first) return failure("weights", "type", "allocate takes a list of weights.");
     // Weights are amounts (line totals, say) or plain numbers; either way their ratios count.
     std::vector<std::int64_t> weights;
-    for (std::size_t i = 0; i < args[1].size(); ++i) {
-      auto w = money_arg(args[1], i, "weights[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < args.list.size(); ++i) {
+      auto w = money_arg(args.list, i, "weights[" + std::to_string(i) + "]");
       if (!w) return failure(w.error());
       weights.push_back(w->cents());
     }
     auto parts = allocate(*total, weights);
     if (!parts) return failure("weights", "weights", "allocate " + std::string(allocate_error_text(parts.error())) + ".");
-    Json list = Json::array();
-    for (Money part : *parts) list.push_back(part.to_string());
-    return ok_with("value", list);
+    std::string list = "[";
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      if (i > 0) list.push_back(',');
+      list.push_back('"');
+      (*parts)[i].append_to(list);
+      list.push_back('"');
+    }
+    list.push_back(']');
+    return ok_with_text("value", list);
   }
   return failure("op", "enum", "The money operation must be add, sub, mul, sum, cmp, allocate or format.");
 }
@@ -157,28 +219,20 @@ std::string build_request(std::string_view operation, std::string_view params_js
   return guarded([&] {
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
-    ClientConfig config;
-    if (!base_url.empty()) config.base_url = std::string(base_url);
-    config.access_token = std::string(access_token);
-    auto request = cjd::build_request_text(*op, params_json, config);
-    if (!request) return failure(request.error());
-
+    auto target = cjd::build_request_target(*op, params_json, base_url, access_token);
+    if (!target) return failure(target.error());
+    const bool post = operation_spec(*op).method == HttpMethod::kPost;
     std::string out = R"({"ok":true,"request":{"method":")";
-    out += method_name(request->method);
+    out += post ? "POST" : "GET";
     out += R"(","url":)";
-    write_json_string(request->url, out);
-    out += R"(,"headers":{)";
-    bool first = true;
-    for (const auto& [name, value] : request->headers) {
-      if (!first) out.push_back(',');
-      first = false;
-      write_json_string(name, out);
-      out.push_back(':');
-      write_json_string(value, out);
-    }
+    write_json_string(target->url, out);
+    out += R"(,"headers":{"CJ-Access-Token":)";
+    write_json_string(access_token, out);
+    out += R"(,"Accept":"application/json")";
+    if (post) out += R"(,"Content-Type":"application/json")";
     out += R"(},"body":)";
-    if (request->body) {
-      write_json_string(*request->body, out);
+    if (target->body) {
+      write_json_string(*target->body, out);
     } else {
       out += "null";
     }
@@ -205,7 +259,10 @@ std::string check_base_url(std::string_view base_url) noexcept {
   return guarded([&] {
     auto normalized = normalize_base_url(base_url);
     if (!normalized) return failure(Issues{normalized.error()});
-    return ok_with("baseUrl", Json(*normalized));
+    std::string out = R"({"ok":true,"baseUrl":)";
+    write_json_string(*normalized, out);
+    out.push_back('}');
+    return out;
   });
 }
 
@@ -214,8 +271,13 @@ std::string parse_response(std::string_view operation, int http_status, std::str
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
     auto parsed = cjd::parse_response_text(*op, http_status, body);
-    if (!parsed) return std::string(R"({"ok":false,"error":)") + to_json_text(error_to_json(parsed.error())) + "}";
     std::string out;
+    if (!parsed) {
+      out = R"({"ok":false,"error":)";
+      append_error_json(parsed.error(), out);
+      out.push_back('}');
+      return out;
+    }
     out.reserve(parsed->data_json.size() + 64);
     out += R"({"ok":true,"data":)";
     out += parsed->data_json;
@@ -232,7 +294,7 @@ std::string parse_response(std::string_view operation, int http_status, std::str
 
 std::string money(std::string_view op, std::string_view args_json) noexcept {
   return guarded([&] {
-    auto args = read_json(args_json, "The money arguments");
+    auto args = read_money_args(args_json);
     if (!args) return failure(args.error());
     return run_money(op, *args);
   });
@@ -240,42 +302,37 @@ std::string money(std::string_view op, std::string_view args_json) noexcept {
 
 std::string check_selection(std::string_view stage_data_json, std::string_view choice_json) noexcept {
   return guarded([&] {
-    auto data = read_json(stage_data_json, "The dispute data");
-    if (!data) return failure(data.error());
-    auto choice = read_json(choice_json, "The choice");
-    if (!choice) return failure(choice.error());
-    const SelectionCheck check = cjd::check_selection(*data, *choice);
-    Json out = Json::object();
-    out["ok"] = check.issues.empty();
-    out["issues"] = issues_to_json(check.issues);
-    out["productInfoList"] = check.product_info_list;
-    return to_json_text(out);
+    const SelectionCheck check = cjd::check_selection(stage_data_json, choice_json);
+    std::string out = R"({"ok":)";
+    out += check.issues.empty() ? "true" : "false";
+    out += R"(,"issues":)";
+    append_issues_json(check.issues, out);
+    out += R"(,"productInfoList":)";
+    out += check.product_info_list;
+    out.push_back('}');
+    return out;
   });
 }
 
 std::string plan_refund(std::string_view confirm_data_json, std::string_view product_info_list_json) noexcept {
   return guarded([&] {
-    auto data = read_json(confirm_data_json, "The confirm data");
-    if (!data) return failure(data.error());
-    auto lines = read_json(product_info_list_json, "The product lines");
-    if (!lines) return failure(lines.error());
-    const RefundPlan plan = cjd::plan_refund(*data, *lines);
-    Json out = Json::object();
-    out["ok"] = plan.issues.empty();
-    out.update(refund_plan_to_json(plan));
-    return to_json_text(out);
+    const RefundPlan plan = cjd::plan_refund(confirm_data_json, product_info_list_json);
+    if (plan.issues.size() == 1 && plan.issues[0].rule == "json") return failure(plan.issues);
+    std::string out = R"({"ok":)";
+    out += plan.issues.empty() ? "true," : "false,";
+    out += std::string_view(refund_plan_to_json(plan)).substr(1);
+    return out;
   });
 }
 
 std::string check_refund_details(std::string_view detail_json) noexcept {
   return guarded([&] {
-    auto data = read_json(detail_json, "The dispute detail");
-    if (!data) return failure(data.error());
-    const RefundDetailsCheck check = cjd::check_refund_details(*data);
-    Json out = Json::object();
-    out["ok"] = check.issues.empty();
-    out.update(refund_details_check_to_json(check));
-    return to_json_text(out);
+    const RefundDetailsCheck check = cjd::check_refund_details(detail_json);
+    if (check.issues.size() == 1 && check.issues[0].rule == "json") return failure(check.issues);
+    std::string out = R"({"ok":)";
+    out += check.issues.empty() ? "true," : "false,";
+    out += std::string_view(refund_details_check_to_json(check)).substr(1);
+    return out;
   });
 }
 

@@ -440,6 +440,27 @@ ValidatedText validate_params_text(Operation operation, std::string_view params_
   return result;
 }
 
+std::optional<std::string> check_scalar_value(JsonReader& reader, const FieldSpec& spec, const std::string& path, Issues& issues) {
+  if (reader.peek() == JsonKind::kNull) {
+    reader.read_literal();
+    if (spec.required) issues.push_back(Issue{path, "required", path + " is required."});
+    return std::nullopt;
+  }
+  Issues found;
+  ParamsChecker checker(reader, found);
+  FieldInput in;
+  std::string scratch;
+  if (!checker.read_scalar(in, scratch)) {
+    if (reader.failed()) return std::nullopt;
+    in.kind = reader.peek();
+    if (!reader.skip_value()) return std::nullopt;
+  }
+  const Prefix none{};
+  std::string clean;
+  if (check_scalar(spec, in, Where{none, path}, issues, clean)) return clean;
+  return std::nullopt;
+}
+
 ValidatedParams validate_params(Operation operation, const Json& params) {
   ValidatedText text = validate_params_text(operation, to_json_text(params));
   ValidatedParams result;

@@ -36,7 +36,7 @@ TEST(Selection, AGoodChoiceFillsInCjsUnitPrices) {
   const Json data = normalised(Operation::kDisputeProducts, kProducts);
   auto check = check_selection(data, Json::parse(R"({"productInfoList":[{"lineItemId":"L1","quantity":2},{"lineItemId":"L3","quantity":1,"price":"19.99"}]})"));
   EXPECT_TRUE(check.issues.empty());
-  EXPECT_EQ(to_json_text(check.product_info_list),
+  EXPECT_EQ(check.product_info_list,
             R"([{"lineItemId":"L1","quantity":2,"price":12.50},{"lineItemId":"L3","quantity":1,"price":19.99}])");
 }
 

@@ -48,5 +48,7 @@ Expected<ApiSuccess, ApiError> parse_response(Operation operation, int http_stat
                                               const JsonLimits& limits = {});
 
 Json error_to_json(const ApiError& error);
+// The same as JSON text, appended to `out`.
+void append_error_json(const ApiError& error, std::string& out);
 
 }  // namespace cjd

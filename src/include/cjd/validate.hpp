@@ -27,6 +27,14 @@ struct ValidatedParams {
   Json clean = Json::object();  // the clean form as a DOM
 };
 
+class JsonReader;
+
+// Reads one value from `reader` and checks it against a scalar `spec` (text, id, integer,
+// choice, money). Null is "absent" (a `required` issue when the spec requires it). Returns the
+// clean JSON text (ids quoted, integers as digits, amounts as 12.50), or nullopt when absent
+// or invalid. `path` names the value in messages.
+std::optional<std::string> check_scalar_value(JsonReader& reader, const FieldSpec& spec, const std::string& path, Issues& issues);
+
 // The same rules on a DOM (serialised and streamed: one implementation of the rules).
 ValidatedParams validate_params(Operation operation, const Json& params);
 
