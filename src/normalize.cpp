@@ -6,6 +6,7 @@
 
 #include "cjd/json.hpp"
 #include "cjd/money.hpp"
+#include "cjd/text.hpp"
 
 namespace cjd {
 namespace {
@@ -120,16 +121,6 @@ const Context& list_data() {
                                {{0, 1}},
                                2};
   return context;
-}
-
-bool equals_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (x != b[i]) return false;
-  }
-  return true;
 }
 
 // An integer from a number's text ("2", "2.0", "-3") or a string of digits with an optional
@@ -405,11 +396,11 @@ class Streamer {
     if (next == JsonKind::kString) {
       JsonString s;
       if (!reader_.read_string(s)) return false;
-      if (!s.escaped && equals_ci(s.raw, "true")) {
+      if (!s.escaped && equals_ignoring_case(s.raw, "true")) {
         out += "true";
         return true;
       }
-      if (!s.escaped && equals_ci(s.raw, "false")) {
+      if (!s.escaped && equals_ignoring_case(s.raw, "false")) {
         out += "false";
         return true;
       }

@@ -1,5 +1,6 @@
 #include "cjd/selection.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -34,6 +35,10 @@ std::int64_t integer_of(const std::string& digits) {
   std::int64_t value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
   return value;
+}
+
+bool offers(const std::vector<std::int64_t>& list, std::int64_t wanted) {
+  return std::find(list.begin(), list.end(), wanted) != list.end();
 }
 
 struct ChosenLine {
@@ -210,18 +215,13 @@ SelectionCheck check_selection(std::string_view stage_data_json, std::string_vie
   result.issues.insert(result.issues.end(), other_issues.begin(), other_issues.end());
   if (choice.expect_type && stage->expect_options) {
     const std::int64_t wanted = integer_of(*choice.expect_type);
-    bool on_offer = false;
-    for (std::int64_t option : *stage->expect_options) on_offer = on_offer || option == wanted;
-    if (!on_offer) {
+    if (!offers(*stage->expect_options, wanted)) {
       add(result.issues, "expectType", "expect_type_not_offered",
           std::string("CJ does not offer ") + (wanted == 1 ? "a refund" : "a reissue") + " (expectType " + *choice.expect_type + ") for this dispute.");
     }
   }
   if (choice.reason_id && stage->reason_ids) {
-    const std::int64_t wanted = integer_of(*choice.reason_id);
-    bool on_offer = false;
-    for (std::int64_t id : *stage->reason_ids) on_offer = on_offer || id == wanted;
-    if (!on_offer) {
+    if (!offers(*stage->reason_ids, integer_of(*choice.reason_id))) {
       add(result.issues, "disputeReasonId", "reason_not_offered",
           "disputeReasonId " + *choice.reason_id + " is not one of the reasons CJ offered for this dispute.");
     }

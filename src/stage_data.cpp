@@ -1,19 +1,10 @@
 #include "cjd/stage_data.hpp"
 
 #include "cjd/json_reader.hpp"
+#include "cjd/text.hpp"
 
 namespace cjd {
 namespace {
-
-bool equals_ci(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (x != b[i]) return false;
-  }
-  return true;
-}
 
 // Tolerant scalar reads: the value is consumed whatever it is; nullopt when it is not one.
 class Values {
@@ -70,8 +61,8 @@ class Values {
     }
     auto value = text();
     if (!value) return std::nullopt;
-    if (equals_ci(*value, "true") || *value == "1") return true;
-    if (equals_ci(*value, "false") || *value == "0") return false;
+    if (equals_ignoring_case(*value, "true") || *value == "1") return true;
+    if (equals_ignoring_case(*value, "false") || *value == "0") return false;
     return std::nullopt;
   }
 

@@ -214,25 +214,38 @@ std::string validate(std::string_view operation, std::string_view params_json) n
   });
 }
 
-std::string build_request(std::string_view operation, std::string_view params_json, std::string_view base_url,
-                          std::string_view access_token) noexcept {
+namespace {
+
+// Finds the operation and builds its URL and body; `write` turns them into the answer.
+template <class Write>
+std::string with_target(std::string_view operation, std::string_view params_json, std::string_view base_url,
+                        std::string_view access_token, Write write) {
   return guarded([&] {
     auto op = find_operation(operation);
     if (!op) return failure(op.error());
     auto target = cjd::build_request_target(*op, params_json, base_url, access_token);
     if (!target) return failure(target.error());
-    const bool post = operation_spec(*op).method == HttpMethod::kPost;
+    return write(*op, target.value());
+  });
+}
+
+}  // namespace
+
+std::string build_request(std::string_view operation, std::string_view params_json, std::string_view base_url,
+                          std::string_view access_token) noexcept {
+  return with_target(operation, params_json, base_url, access_token, [&](Operation op, RequestTarget& target) {
+    const bool post = operation_spec(op).method == HttpMethod::kPost;
     std::string out = R"({"ok":true,"request":{"method":")";
     out += post ? "POST" : "GET";
     out += R"(","url":)";
-    write_json_string(target->url, out);
+    write_json_string(target.url, out);
     out += R"(,"headers":{"CJ-Access-Token":)";
     write_json_string(access_token, out);
     out += R"(,"Accept":"application/json")";
     if (post) out += R"(,"Content-Type":"application/json")";
     out += R"(},"body":)";
-    if (target->body) {
-      write_json_string(*target->body, out);
+    if (target.body) {
+      write_json_string(*target.body, out);
     } else {
       out += "null";
     }
@@ -243,14 +256,10 @@ std::string build_request(std::string_view operation, std::string_view params_js
 
 std::string build_request_compact(std::string_view operation, std::string_view params_json, std::string_view base_url,
                                   std::string_view access_token) noexcept {
-  return guarded([&] {
-    auto op = find_operation(operation);
-    if (!op) return failure(op.error());
-    auto target = cjd::build_request_target(*op, params_json, base_url, access_token);
-    if (!target) return failure(target.error());
-    std::string out = std::move(target->url);
+  return with_target(operation, params_json, base_url, access_token, [](Operation, RequestTarget& target) {
+    std::string out = std::move(target.url);
     out.push_back('\n');
-    if (target->body) out += *target->body;
+    if (target.body) out += *target.body;
     return out;
   });
 }

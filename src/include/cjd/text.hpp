@@ -19,6 +19,9 @@ std::string percent_encode(std::string_view text);
 // An absolute http:// or https:// address with a host and no spaces or control characters.
 bool is_http_url(std::string_view text);
 
+// True when `text` equals `lower` (given in lower case) ignoring ASCII case: "TRUE" ~ "true".
+bool equals_ignoring_case(std::string_view text, std::string_view lower);
+
 // True when `text` is only spaces, tabs or line breaks (or empty).
 bool is_blank(std::string_view text);
 
