@@ -62,25 +62,32 @@ const core = await loadCore();
 
 // 3. Client overhead ------------------------------------------------------------------------
 {
-  const sandbox = await startSandbox({ port: 0, qps: 0 });
-  const client = await createClient({ accessToken: sandbox.accessToken, baseUrl: sandbox.baseUrl, requestsPerSecond: 0 });
-  const url = `${sandbox.baseUrl}/disputes/getDisputeDetail?disputeId=SH1623673863466725378`;
-  const headers = { 'CJ-Access-Token': sandbox.accessToken, Accept: 'application/json' };
+  // The sandbox runs in its own process, so the server does not share this event loop.
+  const { child, baseUrl } = await spawnSandbox(['--qps', '0']);
+  const token = 'sandbox-access-token';
+  const client = await createClient({ accessToken: token, baseUrl, requestsPerSecond: 0 });
+  const url = `${baseUrl}/disputes/getDisputeDetail?disputeId=SH1623673863466725378`;
+  const headers = { 'CJ-Access-Token': token, Accept: 'application/json' };
   const raw = async () => JSON.parse(await (await fetch(url, { headers })).text());
   const viaClient = () => client.getDisputeDetail('SH1623673863466725378');
   const samples = { client: [], raw: [] };
-  for (let i = 0; i < 20; i++) { await raw(); await viaClient(); }
-  for (let s = 0; s < 15; s++) {
-    for (const [name, fn] of [['raw', raw], ['client', viaClient]]) {
-      const start = performance.now();
-      for (let i = 0; i < 40; i++) await fn();
-      samples[name].push(((performance.now() - start) * 1000) / 40);
-    }
+  const sample = async (name, fn) => {
+    const start = performance.now();
+    for (let i = 0; i < 50; i++) await fn();
+    samples[name].push(((performance.now() - start) * 1000) / 50);
+  };
+  for (let i = 0; i < 50; i++) { await raw(); await viaClient(); }
+  // ABBA order, so drift and position effects fall on both alike.
+  for (let s = 0; s < 10; s++) {
+    await sample('raw', raw);
+    await sample('client', viaClient);
+    await sample('client', viaClient);
+    await sample('raw', raw);
   }
+  child.kill('SIGTERM');
   const client$ = median(samples.client);
   const raw$ = median(samples.raw);
-  await sandbox.close();
-  results.parts.clientOverhead = { microsPerCall: { client: client$, rawFetch: raw$ }, overhead: client$ / raw$ - 1 };
+  results.parts.clientOverhead = { microsPerCall: { client: client$, rawFetch: raw$ }, overhead: client$ / raw$ - 1, samples };
   row('3 client overhead', 'getDisputeDetail via client (loopback)', `${fmt(client$, 0)} µs`);
   row('', 'raw fetch + JSON.parse', `${fmt(raw$, 0)} µs`);
   row('', 'client overhead', `${fmt((client$ / raw$ - 1) * 100, 1)} %`, '<= 5 %');
@@ -207,6 +214,20 @@ console.log(line(['part', 'measure', 'value', 'target']));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line([r.part, r.measure, r.value, r.target]));
 console.log(`\nwrote bench/results.json (${results.node}, ${results.date})`);
+
+// The sandbox's command line in a child process; resolves with its base URL once it listens.
+function spawnSandbox(args) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'npm/bin/cj-disputes-sandbox.js'), '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /base URL\s+(\S+)/.exec(out);
+      if (match) resolve({ child, baseUrl: match[1] });
+    });
+    child.on('exit', () => reject(new Error(`the sandbox exited: ${out}`)));
+  });
+}
 
 // Median time from import to a ready core in headless Chromium, over 10 fresh pages.
 async function chromiumStartup() {
