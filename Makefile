@@ -52,9 +52,10 @@ asan: setup
 	cmake -S . -B $(BUILD_DIR)/asan $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DCJD_BUILD_TESTS=ON -DCJD_SANITIZE=ON
 	cmake --build $(BUILD_DIR)/asan -j $(JOBS)
 
-wasm: setup
-	emcmake cmake -S . -B $(BUILD_DIR)/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCJD_BUILD_TESTS=OFF
-	cmake --build $(BUILD_DIR)/wasm -j $(JOBS)
+# The glue is minified with the Closure Compiler from npm (a dev dependency).
+wasm: setup npm-deps
+	emcmake cmake -S . -B $(BUILD_DIR)/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCJD_BUILD_TESTS=OFF -DCJD_WASM_CLOSURE=ON
+	EM_CLOSURE_COMPILER=$(CURDIR)/$(NPM_DIR)/node_modules/.bin/google-closure-compiler cmake --build $(BUILD_DIR)/wasm -j $(JOBS)
 	@cmp -s $(WASM_OUT)/web/cj-disputes-core.wasm $(WASM_OUT)/node/cj-disputes-core.wasm || \
 	  { echo "the web and node links produced different .wasm files"; exit 1; }
 
