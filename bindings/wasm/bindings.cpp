@@ -22,9 +22,15 @@ constexpr std::size_t kKeepCapacity = 1u << 20;  // larger one-off buffers are r
 std::vector<char> input;
 std::string output;
 
-// Makes room for `bytes` of input and returns where JavaScript may write them.
+// Makes room for `bytes` of input and returns where JavaScript may write them, or 0 when the
+// memory cannot be had (nothing may unwind across this boundary).
 std::uintptr_t reserve_input(std::size_t bytes) {
-  if (input.size() < bytes) input.resize(bytes);
+  try {
+    if (input.size() < bytes) input.resize(bytes);
+  } catch (...) {
+    std::vector<char>().swap(input);
+    return 0;
+  }
   return reinterpret_cast<std::uintptr_t>(input.data());
 }
 

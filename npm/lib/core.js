@@ -9,6 +9,16 @@ export const OPERATIONS = Object.freeze([
 ]);
 
 const POST_OPERATIONS = new Set(['disputeConfirmInfo', 'create', 'cancel']);
+// The core reads at most 8 MiB of JSON; far larger inputs are refused before they are copied.
+const MAX_INPUT_CHARS = 16 * 1024 * 1024;
+
+class InputTooLarge extends Error {
+  constructor(chars) {
+    super(`the input is ${chars} characters, more than the core reads`);
+  }
+}
+
+const TOO_LARGE_ISSUE = (error) => ({ ok: false, issues: [{ field: '', rule: 'json', message: `The ${error.message}.` }] });
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -29,7 +39,10 @@ export function wrapModule(wasm, makeValidationError) {
   // Writes the strings end to end into the input buffer; their byte lengths go to `lengths`.
   const lengths = [0, 0, 0, 0];
   function write(a, b = '', c = '', d = '') {
-    const base = wasm.reserveInput((a.length + b.length + c.length + d.length) * 3);  // UTF-16 unit -> at most 3 bytes
+    const chars = a.length + b.length + c.length + d.length;
+    if (chars > MAX_INPUT_CHARS) throw new InputTooLarge(chars);
+    const base = wasm.reserveInput(chars * 3);  // UTF-16 unit -> at most 3 bytes
+    if (base === 0) throw new InputTooLarge(chars);
     const heap = wasm.HEAPU8;  // read after reserveInput: the heap may have grown
     let offset = base;
     offset += lengths[0] = encoder.encodeInto(a, heap.subarray(offset)).written;
@@ -52,11 +65,20 @@ export function wrapModule(wasm, makeValidationError) {
     return { ok: false, issues: [{ field: '', rule: 'type', message }] };
   }
 
+  // Runs `call`; an input too large to copy becomes an answer, never a crash.
+  function bounded(call, tooLarge) {
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof InputTooLarge) return tooLarge(error);
+      throw error;
+    }
+  }
+
   function validate(operation, params) {
     const json = serialise(params, 'The parameters');
     if (typeof json !== 'string') return invalidJson(json.error);
-    const [a, b] = write(String(operation), json);
-    return read(wasm.validate(a, b));
+    return bounded(() => read(wasm.validate(...write(String(operation), json).slice(0, 2))), TOO_LARGE_ISSUE);
   }
 
   // The core answers "<url>\n<body>"; method and headers follow from the operation.
@@ -64,8 +86,10 @@ export function wrapModule(wasm, makeValidationError) {
     const json = serialise(params, 'The parameters');
     if (typeof json !== 'string') throw makeValidationError(invalidJson(json.error).issues, operation);
     const token = String(accessToken ?? '');
-    const [a, b, c, d] = write(String(operation), json, String(baseUrl ?? ''), token);
-    const answer = text(wasm.buildRequest(a, b, c, d));
+    const answer = bounded(() => {
+      const [a, b, c, d] = write(String(operation), json, String(baseUrl ?? ''), token);
+      return text(wasm.buildRequest(a, b, c, d));
+    }, (error) => JSON.stringify(TOO_LARGE_ISSUE(error)));
     if (answer.charCodeAt(0) === 123 /* { */) throw makeValidationError(JSON.parse(answer).issues, operation);
     const split = answer.indexOf('\n');
     const post = POST_OPERATIONS.has(operation);
@@ -80,8 +104,11 @@ export function wrapModule(wasm, makeValidationError) {
   }
 
   function parseResponse(operation, httpStatus, bodyText) {
-    const [a, b] = write(String(operation), String(bodyText ?? ''));
-    const answer = read(wasm.parseResponse(a, Number(httpStatus) | 0, b));
+    const answer = bounded(() => {
+      const [a, b] = write(String(operation), String(bodyText ?? ''));
+      return read(wasm.parseResponse(a, Number(httpStatus) | 0, b));
+    }, (error) => ({ ok: false, error: { code: null, message: `CJ's answer could not be read: ${error.message}.`, requestId: null,
+      httpStatus: Number(httpStatus) | 0, kind: 'network', retryable: true } }));
     if (answer.issues) {  // an unknown operation name
       throw makeValidationError(answer.issues, operation);
     }
@@ -89,12 +116,14 @@ export function wrapModule(wasm, makeValidationError) {
   }
 
   function checkBaseUrl(baseUrl) {
-    return read(wasm.checkBaseUrl(write(String(baseUrl ?? ''))[0]));
+    return bounded(() => read(wasm.checkBaseUrl(write(String(baseUrl ?? ''))[0])), TOO_LARGE_ISSUE);
   }
 
   function moneyCall(op, args) {
     const json = serialise(args, 'The amounts');
-    const answer = typeof json === 'string' ? read(wasm.money(...write(op, json).slice(0, 2))) : invalidJson(json.error);
+    const answer = typeof json === 'string'
+      ? bounded(() => read(wasm.money(...write(op, json).slice(0, 2))), TOO_LARGE_ISSUE)
+      : invalidJson(json.error);
     if (!answer.ok) throw makeValidationError(answer.issues, `money.${op}`);
     return answer.value;
   }
@@ -104,8 +133,10 @@ export function wrapModule(wasm, makeValidationError) {
     const b = serialise(second, 'The choice');
     if (typeof a !== 'string') return invalidJson(a.error);
     if (typeof b !== 'string') return invalidJson(b.error);
-    const [x, y] = write(a, b);
-    return read(fn(x, y));
+    return bounded(() => {
+      const [x, y] = write(a, b);
+      return read(fn(x, y));
+    }, TOO_LARGE_ISSUE);
   }
 
   const money = Object.freeze({
@@ -142,7 +173,7 @@ export function wrapModule(wasm, makeValidationError) {
     checkRefundDetails: (detail) => {
       const json = serialise(detail, 'The dispute detail');
       if (typeof json !== 'string') return invalidJson(json.error);
-      return read(wasm.checkRefundDetails(write(json)[0]));
+      return bounded(() => read(wasm.checkRefundDetails(write(json)[0])), TOO_LARGE_ISSUE);
     },
   });
 }

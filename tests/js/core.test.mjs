@@ -97,6 +97,18 @@ describe('selection and refund checks', () => {
   });
 });
 
+describe('inputs far larger than the core reads', () => {
+  test('are refused as answers, and the core keeps working', () => {
+    const huge = 'x'.repeat(17 * 1024 * 1024);
+    expect(core.validate('cancel', { orderId: huge, disputeId: 'SH1' }).issues[0].rule).toBe('json');
+    expect(() => core.buildRequest('cancel', { orderId: huge, disputeId: 'SH1' }, { accessToken: 't' })).toThrow(CjValidationError);
+    expect(core.parseResponse('getDisputeDetail', 200, huge)).toMatchObject({ ok: false, error: { kind: 'network', retryable: true } });
+    const big = `{"code":200,"data":{"id":"${'y'.repeat(9 * 1024 * 1024)}"}}`;  // within the copy limit, over the core's 8 MiB
+    expect(core.parseResponse('getDisputeDetail', 200, big).error.message).toMatch(/limit/);
+    expect(core.money.add('0.10', '0.20')).toBe('0.30');
+  });
+});
+
 describe('no leak at the WebAssembly boundary', () => {
   test('100,000 failing calls do not grow the wasm heap', () => {
     const bad = { orderId: '', productInfoList: [{ lineItemId: 'L1', quantity: -1, price: 'abc' }], extra: 'x'.repeat(300) };
