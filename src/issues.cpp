@@ -2,14 +2,6 @@
 
 namespace cjd {
 
-Json issues_to_json(const Issues& issues) {
-  Json list = Json::array();
-  for (const auto& issue : issues) {
-    list.push_back(Json{{"field", issue.field}, {"rule", issue.rule}, {"message", issue.message}});
-  }
-  return list;
-}
-
 void append_issues_json(const Issues& issues, std::string& out) {
   out.push_back('[');
   for (std::size_t i = 0; i < issues.size(); ++i) {

@@ -97,14 +97,6 @@ class LosslessDomBuilder {
   std::string error_;
 };
 
-bool is_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
 template <class Int>
 void append_integer(Int value, std::string& out) {
   char buffer[24];
@@ -143,8 +135,6 @@ std::string_view number_text(const Json& value) {
   return std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size());
 }
 
-bool is_json_number(const Json& value) { return value.is_number_integer() || is_number_text(value); }
-
 std::optional<std::string> number_as_text(const Json& value) {
   std::string out;
   if (value.is_number_unsigned()) {
@@ -157,40 +147,6 @@ std::optional<std::string> number_as_text(const Json& value) {
     return std::nullopt;
   }
   return out;
-}
-
-std::optional<std::string> whole_number_text(const Json& value, bool allow_digit_string) {
-  if (value.is_number_unsigned()) {
-    std::string out;
-    append_integer(value.get<Json::number_unsigned_t>(), out);
-    return out;
-  }
-  if (value.is_number_integer()) {
-    if (value.get<Json::number_integer_t>() < 0) return std::nullopt;
-    std::string out;
-    append_integer(value.get<Json::number_integer_t>(), out);
-    return out;
-  }
-  std::string_view text;
-  if (is_number_text(value)) {
-    text = number_text(value);
-    // "12.0" and "12.00" are whole; exponents are not accepted.
-    const auto dot = text.find('.');
-    if (dot != std::string_view::npos) {
-      for (char c : text.substr(dot + 1)) {
-        if (c != '0') return std::nullopt;
-      }
-      text = text.substr(0, dot);
-    }
-  } else if (allow_digit_string && value.is_string()) {
-    text = value.get_ref<const std::string&>();
-  } else {
-    return std::nullopt;
-  }
-  if (!is_digits(text)) return std::nullopt;
-  // Drop leading zeros so "007" compares and converts as 7.
-  const auto first = text.find_first_not_of('0');
-  return first == std::string_view::npos ? std::string("0") : std::string(text.substr(first));
 }
 
 namespace {

@@ -472,26 +472,4 @@ ValidatedParams validate_params(Operation operation, const Json& params) {
   return result;
 }
 
-std::optional<Json> check_field_value(const FieldSpec& spec, const Json& value, const std::string& path, Issues& issues) {
-  // One present value as a one-member object, through the same streaming rules.
-  const std::vector<FieldSpec> fields{FieldSpec{"value", spec.kind, false, spec.max_length, spec.min, spec.max, spec.choices_text}};
-  const std::string text = "{\"value\":" + to_json_text(value) + "}";
-  JsonReader reader(text);
-  Issues found;
-  ParamsChecker checker(reader, found);
-  std::string clean;
-  checker.object(fields, Prefix{}, "", "", clean);
-  if (!found.empty()) {
-    for (Issue& issue : found) {
-      issue.field = path + issue.field.substr(5);  // "value..." -> the caller's path
-      issue.message = path + issue.message.substr(5);
-    }
-    issues.insert(issues.end(), found.begin(), found.end());
-    return std::nullopt;
-  }
-  auto parsed = parse_json(clean);
-  if (!parsed || !parsed->contains("value")) return std::nullopt;
-  return (*parsed)["value"];
-}
-
 }  // namespace cjd

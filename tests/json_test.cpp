@@ -23,22 +23,6 @@ TEST(Json, KeepsIntegersBeyond64BitsExactly) {
   EXPECT_EQ(number_as_text((*parsed)[2]), "-5");
 }
 
-TEST(Json, WholeNumberText) {
-  auto parsed = parse_json(R"([3, "3", 3.0, "3.0", -3, 3.5, "x", "007", true])");
-  ASSERT_TRUE(parsed);
-  const Json& v = *parsed;
-  EXPECT_EQ(whole_number_text(v[0], false), "3");
-  EXPECT_EQ(whole_number_text(v[1], true), "3");
-  EXPECT_EQ(whole_number_text(v[1], false), std::nullopt);
-  EXPECT_EQ(whole_number_text(v[2], false), "3");
-  EXPECT_EQ(whole_number_text(v[3], true), std::nullopt);
-  EXPECT_EQ(whole_number_text(v[4], true), std::nullopt);
-  EXPECT_EQ(whole_number_text(v[5], true), std::nullopt);
-  EXPECT_EQ(whole_number_text(v[6], true), std::nullopt);
-  EXPECT_EQ(whole_number_text(v[7], true), "7");
-  EXPECT_EQ(whole_number_text(v[8], true), std::nullopt);
-}
-
 TEST(Json, RefusesInvalidTextWithAnOffset) {
   for (const char* text : {"", "{", R"({"a":)", "<html>", "{'a':1}", "[1,]", "NaN", "{\"a\":1} trailing", "\"\xff\""}) {
     auto parsed = parse_json(text);

@@ -15,8 +15,7 @@ struct Issue {
 
 using Issues = std::vector<Issue>;
 
-Json issues_to_json(const Issues& issues);
-// The same as JSON text, appended to `out` (no DOM: what the WebAssembly surface uses).
+// The issues as a JSON list of {field, rule, message}, appended to `out`.
 void append_issues_json(const Issues& issues, std::string& out);
 
 }  // namespace cjd

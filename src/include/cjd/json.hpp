@@ -36,13 +36,8 @@ Json make_number_text(std::string_view text);
 bool is_number_text(const Json& value);
 std::string_view number_text(const Json& value);  // empty when !is_number_text
 
-bool is_json_number(const Json& value);  // integer or kept number text
 // The decimal text of any JSON number (integer or kept text); nullopt for anything else.
 std::optional<std::string> number_as_text(const Json& value);
-
-// The decimal digits of a non-negative whole number, from a JSON integer, a kept number text
-// such as "12.0", or a string of digits; nullopt when the value is not one.
-std::optional<std::string> whole_number_text(const Json& value, bool allow_digit_string);
 
 // Serialises compactly (no spaces), keeps object key order, writes number texts verbatim.
 void write_json(const Json& value, std::string& out);

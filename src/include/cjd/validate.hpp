@@ -38,8 +38,4 @@ std::optional<std::string> check_scalar_value(JsonReader& reader, const FieldSpe
 // The same rules on a DOM (serialised and streamed: one implementation of the rules).
 ValidatedParams validate_params(Operation operation, const Json& params);
 
-// Checks one present (non-null) value against `spec`; on success returns its clean form.
-// `path` names the value in messages ("productInfoList[0].price").
-std::optional<Json> check_field_value(const FieldSpec& spec, const Json& value, const std::string& path, Issues& issues);
-
 }  // namespace cjd
