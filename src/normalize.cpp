@@ -433,7 +433,9 @@ class Streamer {
     return integer(next, out, "is not a date");
   }
 
-  bool int_list(JsonKind next, std::string& out) {
+  // A list, each element through `element` (with its index on the path for messages).
+  template <class Element>
+  bool list(JsonKind next, std::string& out, Element element) {
     if (next != JsonKind::kArray) return fail("is not a list");
     if (!reader_.begin_array()) return false;
     out.push_back('[');
@@ -441,27 +443,22 @@ class Streamer {
     while (reader_.next_element()) {
       if (index > 0) out.push_back(',');
       path_.push_back(PathPart{{}, index++});
-      if (!integer(reader_.peek(), out, "is not 1 or 2")) return false;
+      if (!element(out)) return false;
       path_.pop_back();
     }
     out.push_back(']');
     return !reader_.failed();
   }
 
+  bool int_list(JsonKind next, std::string& out) {
+    return list(next, out, [&](std::string& o) { return integer(reader_.peek(), o, "is not 1 or 2"); });
+  }
+
   bool list_of(JsonKind next, const Context& context, std::string& out) {
-    if (next != JsonKind::kArray) return fail("is not a list");
-    if (!reader_.begin_array()) return false;
-    out.push_back('[');
-    std::size_t index = 0;
-    while (reader_.next_element()) {
-      if (index > 0) out.push_back(',');
-      path_.push_back(PathPart{{}, index++});
+    return list(next, out, [&](std::string& o) {
       if (reader_.peek() != JsonKind::kObject) return fail("is not an object");
-      if (!object(context, out)) return false;
-      path_.pop_back();
-    }
-    out.push_back(']');
-    return !reader_.failed();
+      return object(context, o);
+    });
   }
 
   JsonReader& reader_;
